@@ -1,0 +1,1 @@
+//! voxtune: edit voice-agent configurations and mint playground tokens.
