@@ -156,10 +156,7 @@ fn transport_error(e: &reqwest::Error, req: &MintRequest) -> MintError {
         || chain.contains("failed to lookup address")
     {
         MintError::Dns { url, cause }
-    } else if ["certificate", "tls", "handshake", "alert"]
-        .iter()
-        .any(|w| chain.contains(w))
-    {
+    } else if looks_like_tls(e, &chain, &url) {
         MintError::Tls { url, cause }
     } else if e.is_connect() {
         MintError::Connect {
@@ -169,6 +166,34 @@ fn transport_error(e: &reqwest::Error, req: &MintRequest) -> MintError {
     } else {
         MintError::Network { url, cause }
     }
+}
+
+/// rustls reports through io errors of kind InvalidData during connect, and
+/// its messages do not always say "TLS" ("received corrupt message…" when the
+/// server speaks plain http).
+fn looks_like_tls(e: &reqwest::Error, chain: &str, url: &str) -> bool {
+    let worded = [
+        "certificate",
+        "tls",
+        "handshake",
+        "alert",
+        "corrupt message",
+    ]
+    .iter()
+    .any(|w| chain.contains(w));
+    let https = url.starts_with("https://");
+    worded || (https && e.is_connect() && io_kind(e) == Some(std::io::ErrorKind::InvalidData))
+}
+
+fn io_kind(e: &reqwest::Error) -> Option<std::io::ErrorKind> {
+    let mut source = e.source();
+    while let Some(s) = source {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            return Some(io.kind());
+        }
+        source = s.source();
+    }
+    None
 }
 
 fn chain_text(e: &reqwest::Error) -> String {
@@ -190,17 +215,10 @@ fn root_cause(e: &reqwest::Error) -> String {
 }
 
 fn connect_cause(e: &reqwest::Error) -> Option<String> {
-    let mut source = e.source();
-    while let Some(s) = source {
-        if let Some(io) = s.downcast_ref::<std::io::Error>() {
-            return Some(match io.kind() {
-                std::io::ErrorKind::ConnectionRefused => "connection refused".to_string(),
-                _ => io.to_string(),
-            });
-        }
-        source = s.source();
+    match io_kind(e)? {
+        std::io::ErrorKind::ConnectionRefused => Some("connection refused".to_string()),
+        _ => None,
     }
-    None
 }
 
 #[cfg(test)]
