@@ -1,5 +1,6 @@
 //! Builds the request to send: resolved secrets, a session id, a checked URL.
 
+use std::fmt;
 use std::net::IpAddr;
 use std::time::Duration;
 
@@ -21,7 +22,7 @@ const SECRET_HEADERS: [&str; 5] = [
     "api-key",
 ];
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct MintRequest {
     /// The full URL of the token endpoint.
     pub endpoint: String,
@@ -34,6 +35,22 @@ pub struct MintRequest {
     pub env_name: String,
     /// The session id sent, generated or the profile's own (None if the body is not an object).
     pub session_id: Option<String>,
+}
+
+/// Hand-written so that a `{:?}` in a log line cannot leak what was resolved.
+impl fmt::Debug for MintRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let header_names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("MintRequest")
+            .field("endpoint", &self.endpoint)
+            .field("headers", &header_names)
+            .field("body", &"(redacted)")
+            .field("timeout", &self.timeout)
+            .field("token_pointer", &self.token_pointer)
+            .field("env_name", &self.env_name)
+            .field("session_id", &self.session_id)
+            .finish()
+    }
 }
 
 impl MintRequest {
@@ -209,6 +226,19 @@ mod tests {
             check_transport("ftp://x/", false, false),
             Err(MintError::InvalidUrl { .. })
         ));
+    }
+
+    #[test]
+    fn debug_does_not_show_secrets() {
+        let mut env = Environment::new("dev", "https://h");
+        env.headers = vec![("Authorization".into(), "Bearer ${T}".into())];
+        let body = json!({"k": "${T}"});
+        let req = MintRequest::prepare(&env, &body, &[], |_| Some("s3cret".into())).unwrap();
+        let shown = format!("{req:?}");
+        assert!(
+            !shown.contains("s3cret") && shown.contains("Authorization"),
+            "{shown}"
+        );
     }
 
     #[test]
