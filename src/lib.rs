@@ -11,3 +11,4 @@ pub mod schema;
 pub mod secrets;
 pub mod settings;
 pub mod state;
+pub mod tui;

@@ -4,12 +4,14 @@ use voxtune::cli::{self, args::Cli};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli::run(&cli) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => {
-            eprintln!("the editor is not built yet: use a subcommand (voxtune --help)");
-            ExitCode::from(2)
-        }
+    let result = match cli::run(&cli) {
+        Ok(true) => Ok(()),
+        // No subcommand: the editor.
+        Ok(false) => voxtune::tui::run(&cli.global),
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(1)

@@ -1,0 +1,244 @@
+//! The terminal editor: start-up, the terminal, and the one event loop. The loop waits
+//! on terminal events, results of background work and signals; it redraws only after
+//! something happened, and ticks only while a spinner or countdown is on screen.
+
+pub mod app;
+pub mod commands;
+pub mod editing;
+pub mod keymap;
+pub mod keys;
+pub mod mint_task;
+pub mod minting;
+pub mod mouse;
+pub mod msg;
+pub mod nav;
+pub mod popup;
+pub mod profiles_popup;
+pub mod prompt;
+pub mod startup;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+pub mod widgets;
+
+use crate::cli::args::Global;
+use anyhow::Result;
+use app::{App, update};
+use crossterm::event::{Event, EventStream, KeyEventKind, MouseEventKind};
+use futures::StreamExt;
+use msg::{Effect, Msg};
+use std::collections::HashMap;
+use std::io::Write;
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+/// Runs the editor until the user quits or a signal arrives.
+pub fn run(global: &Global) -> Result<()> {
+    let started = startup::prepare(global)?;
+    init_log(&started.log_path);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        terminal::install_panic_hook(started.log_path.clone());
+        let mut term = terminal::enter()?;
+        let mut app = App::new(started.setup);
+        let worker = Worker {
+            env: started.env,
+            secret_pointers: started.secret_pointers,
+            client: None,
+            flights: HashMap::new(),
+        };
+        let result = drive(&mut app, &mut term, worker).await;
+        terminal::leave();
+        result
+    })
+}
+
+/// What effects need: where to mint, and the requests in flight.
+struct Worker {
+    env: crate::settings::Environment,
+    secret_pointers: Vec<String>,
+    /// Built on the first mint: nothing network-related on the start path.
+    client: Option<reqwest::Client>,
+    flights: HashMap<u64, CancellationToken>,
+}
+
+async fn drive(app: &mut App, term: &mut terminal::Term, mut worker: Worker) -> Result<()> {
+    let size = term.size()?;
+    app.size = (size.width, size.height);
+    let mut events = EventStream::new();
+    let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    let mut sigterm = signal(SignalKind::terminate())?;
+    let mut sighup = signal(SignalKind::hangup())?;
+    let mut sigint = signal(SignalKind::interrupt())?;
+    let mut dirty = true;
+    loop {
+        if dirty {
+            term.draw(|f| view::draw(app, f))?;
+            dirty = false;
+        }
+        let tick = app.tick_interval();
+        let msg = tokio::select! {
+            ev = events.next() => match ev {
+                Some(Ok(ev)) => match translate(ev) {
+                    Some(m) => m,
+                    None => continue,
+                },
+                Some(Err(e)) => return Err(e.into()),
+                None => break,
+            },
+            Some(m) = rx.recv() => m,
+            _ = tokio::time::sleep(tick.unwrap_or_default()), if tick.is_some() => {
+                Msg::Tick(startup::now_unix())
+            }
+            _ = sigterm.recv() => break,
+            _ = sighup.recv() => break,
+            _ = sigint.recv() => break,
+        };
+        dirty = true;
+        handle(app, msg, &mut worker, term, &tx)?;
+        // Input already queued (a held key, a paste) is handled before drawing once.
+        // Polled inside select! so the stream keeps this task's waker: crossterm's
+        // EventStream wakes only the last waker it saw (now_or_never would lose keys).
+        loop {
+            tokio::select! {
+                biased;
+                ev = events.next() => match ev {
+                    Some(Ok(ev)) => {
+                        if let Some(m) = translate(ev) {
+                            handle(app, m, &mut worker, term, &tx)?;
+                        }
+                    }
+                    _ => break,
+                },
+                () = std::future::ready(()) => break,
+            }
+        }
+        if app.should_quit {
+            break;
+        }
+    }
+    for (_, flight) in worker.flights.drain() {
+        flight.cancel();
+    }
+    Ok(())
+}
+
+/// Terminal events that matter; mouse moves and key releases do not redraw.
+fn translate(ev: Event) -> Option<Msg> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => Some(Msg::Key(k)),
+        Event::Paste(text) => Some(Msg::Paste(text)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(_) | MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                Some(Msg::Mouse(m))
+            }
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        _ => None,
+    }
+}
+
+fn handle(
+    app: &mut App,
+    msg: Msg,
+    worker: &mut Worker,
+    term: &mut terminal::Term,
+    tx: &mpsc::UnboundedSender<Msg>,
+) -> Result<()> {
+    app.now = startup::now_unix();
+    for effect in update(app, msg) {
+        run_effect(effect, worker, term, tx)?;
+    }
+    Ok(())
+}
+
+fn run_effect(
+    effect: Effect,
+    worker: &mut Worker,
+    term: &mut terminal::Term,
+    tx: &mpsc::UnboundedSender<Msg>,
+) -> Result<()> {
+    match effect {
+        Effect::Mint { id, body } => {
+            let client = match &worker.client {
+                Some(c) => c.clone(),
+                None => {
+                    let c = crate::api::build_client()?;
+                    worker.client = Some(c.clone());
+                    c
+                }
+            };
+            let cancel = CancellationToken::new();
+            worker.flights.insert(id, cancel.clone());
+            let (env, pointers, tx) = (
+                worker.env.clone(),
+                worker.secret_pointers.clone(),
+                tx.clone(),
+            );
+            tokio::spawn(async move {
+                tokio::select! {
+                    _ = cancel.cancelled() => {}
+                    result = mint_task::mint(&client, &env, body, &pointers) => {
+                        let _ = tx.send(Msg::MintDone { id, result });
+                    }
+                }
+            });
+        }
+        Effect::CancelMint(id) => {
+            if let Some(flight) = worker.flights.remove(&id) {
+                flight.cancel();
+            }
+        }
+        Effect::Copy(token) => {
+            // OSC 52 goes through our own output, between frames, so it cannot tear one.
+            let osc = crate::clipboard::osc52_for_terminal(&token);
+            let backend = term.backend_mut();
+            let osc52 = backend
+                .write_all(osc.as_bytes())
+                .and_then(|()| backend.flush())
+                .map_err(|e| format!("cannot write to the terminal ({e})"));
+            let tx = tx.clone();
+            tokio::task::spawn_blocking(move || {
+                let report = crate::clipboard::CopyReport {
+                    system: crate::clipboard::copy_system(&token),
+                    osc52,
+                };
+                let _ = tx.send(Msg::Copied {
+                    token,
+                    report: report.describe(),
+                });
+            });
+        }
+        Effect::Quit => {}
+    }
+    Ok(())
+}
+
+/// Logs go to a file in the data dir, never to the terminal the editor draws on.
+fn init_log(path: &std::path::Path) {
+    let Some(dir) = path.parent() else { return };
+    if crate::atomic::create_private_dir(dir).is_err() {
+        return;
+    }
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    else {
+        return;
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("VOXTUNE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(false)
+        .with_writer(std::sync::Mutex::new(file))
+        .try_init();
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,54 @@
+//! Taking the terminal and giving it back exactly as it was: raw mode, alternate
+//! screen, mouse capture and bracketed paste on entry; all of it undone on exit, on a
+//! panic (before the message is printed) and on SIGTERM/SIGHUP/SIGINT (the loop ends).
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout, stdout};
+use std::path::PathBuf;
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+pub fn enter() -> io::Result<Term> {
+    enable_raw_mode()?;
+    if let Err(e) = execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    ) {
+        leave();
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(stdout())).inspect_err(|_| leave())
+}
+
+/// Undoes `enter`; every step is tried even when one fails.
+pub fn leave() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+/// A panic restores the terminal first, so its message is readable, then says where
+/// the log is.
+pub fn install_panic_hook(log: PathBuf) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        previous(info);
+        eprintln!("voxtune crashed; the log is at {}", log.display());
+    }));
+}

@@ -1,0 +1,4 @@
+//! Tests of `update` (no terminal) and snapshots of whole screens (TestBackend).
+
+mod support;
+mod update_tests;

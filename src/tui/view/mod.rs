@@ -1,0 +1,113 @@
+//! Drawing only: `draw(&App, &mut Frame)` reads the state and paints it. The one thing
+//! it writes back is where it drew tabs, fields and list rows, for mouse clicks.
+
+mod editor;
+mod form;
+mod header;
+mod help;
+mod keyhints;
+mod picker;
+mod profiles;
+mod prompt;
+mod status;
+mod tabs;
+mod token;
+
+use super::app::{App, HitMap};
+use super::popup::Popup;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    *app.hits.borrow_mut() = HitMap::default();
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(app, frame, area);
+        return;
+    }
+    let [header, tabs, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    header::draw(app, frame, header);
+    tabs::draw(app, frame, tabs);
+    match &app.editor {
+        Some(e) if e.is_large() => editor::draw(app, e, frame, body),
+        _ => form::draw(app, frame, body),
+    }
+    status::draw(app, frame, status);
+    keyhints::draw(app, frame, keys);
+    for popup in &app.popups {
+        draw_popup(app, popup, frame, body);
+    }
+}
+
+fn draw_popup(app: &App, popup: &Popup, frame: &mut Frame, area: Rect) {
+    match popup {
+        Popup::Help { scroll } => help::draw(app, *scroll, frame, area),
+        Popup::Notice(lines) => prompt::notice(app, lines, frame, area),
+        Popup::Profiles(p) => profiles::draw(app, p, frame, area),
+        Popup::Prompt(p) => prompt::draw(app, p, frame, area),
+        Popup::Picker(p) => picker::draw(app, p, frame, area),
+        Popup::Token(i) => token::draw(app, *i, frame, area),
+        Popup::History { selected } => token::history(app, *selected, frame, area),
+        Popup::MintError(f) => token::error(app, f, frame, area),
+    }
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("window too small"),
+        Line::from(format!(
+            "{}×{}: voxtune needs {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        )),
+    ];
+    let height = (text.len() as u16).min(area.height);
+    let y = area.y + area.height.saturating_sub(height) / 2;
+    let centered = Rect::new(area.x, y, area.width, height);
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(app.theme.warning)
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        centered,
+    );
+}
+
+/// A bordered box of at most `width`×`height` centred in `area`, cleared, with a title.
+pub fn popup_box(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    let rect = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.accent)
+        .title(format!(" {title} "))
+        .title_style(app.theme.accent);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}

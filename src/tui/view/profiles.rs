@@ -1,0 +1,152 @@
+//! The profiles popup: the list (yours and the project's), and its sub-steps.
+
+use super::super::app::App;
+use super::super::profiles_popup::{Mode, ProfilesPopup};
+use crate::profiles::Origin;
+use crate::profiles::presets::PRESETS;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(app: &App, p: &ProfilesPopup, frame: &mut Frame, area: Rect) {
+    let inner = super::popup_box(app, frame, area, 72, area.height, "Profiles");
+    if inner.height < 4 {
+        return;
+    }
+    let [list, message, footer] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    match &p.mode {
+        Mode::Preset { selected } => presets(app, *selected, frame, list),
+        _ => entries(app, p, frame, list),
+    }
+    let msg = match (&p.mode, &p.error) {
+        (Mode::Name { purpose, input }, error) => {
+            let [title, field] =
+                Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(message);
+            let err = error
+                .as_ref()
+                .map(|e| format!("  ✗ {e}"))
+                .unwrap_or_default();
+            frame.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::styled(format!(" {}:", purpose.title()), app.theme.accent),
+                    Span::styled(err, app.theme.error),
+                ])),
+                title,
+            );
+            let mut area = input.clone();
+            area.set_style(
+                app.theme
+                    .value
+                    .add_modifier(ratatui::style::Modifier::UNDERLINED),
+            );
+            area.set_cursor_style(app.theme.focus);
+            frame.render_widget(
+                &*area,
+                Rect {
+                    x: field.x + 1,
+                    width: field.width.saturating_sub(2),
+                    ..field
+                },
+            );
+            None
+        }
+        (Mode::ConfirmDelete(name), _) => Some(Line::from(Span::styled(
+            format!(
+                " Delete profile `{name}`? The file is removed. y deletes, any other key keeps it."
+            ),
+            app.theme.warning,
+        ))),
+        (_, Some(e)) => Some(Line::from(Span::styled(format!(" ✗ {e}"), app.theme.error))),
+        _ => None,
+    };
+    if let Some(line) = msg {
+        frame.render_widget(
+            Paragraph::new(line).wrap(ratatui::widgets::Wrap { trim: true }),
+            message,
+        );
+    }
+    let k = |a| app.keymap.label(a);
+    use super::super::keymap::Action as A;
+    let keys = format!(
+        " {} open · {} new · {} preset · {} duplicate · {} rename · {} delete · {} close",
+        k(A::Edit),
+        k(A::ProfileNew),
+        k(A::ProfilePreset),
+        k(A::ProfileDuplicate),
+        k(A::ProfileRename),
+        k(A::ProfileDelete),
+        k(A::Back)
+    );
+    frame.render_widget(Paragraph::new(Span::styled(keys, app.theme.dim)), footer);
+}
+
+fn entries(app: &App, p: &ProfilesPopup, frame: &mut Frame, area: Rect) {
+    if p.entries.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(" no profiles yet: n makes one", app.theme.dim)),
+            area,
+        );
+        return;
+    }
+    let rows = usize::from(area.height);
+    let first = p.selected.saturating_sub(rows.saturating_sub(1));
+    let lines: Vec<Line> = p
+        .entries
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, e)| {
+            let current = if e.name == app.profile.name {
+                "● "
+            } else {
+                "  "
+            };
+            let style = if i == p.selected {
+                app.theme.focus
+            } else {
+                app.theme.text
+            };
+            let mut spans = vec![Span::styled(format!(" {current}{:<30}", e.name), style)];
+            if e.origin == Origin::Project {
+                spans.push(Span::styled(" [project]", app.theme.accent));
+            } else {
+                spans.push(Span::styled(" [user]", app.theme.dim));
+            }
+            if let Some(problem) = &e.problem {
+                spans.push(Span::styled(format!("  ✗ {problem}"), app.theme.error));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    app.hits.borrow_mut().list = Some((area, first));
+}
+
+fn presets(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
+    let mut lines = vec![Line::from(Span::styled(
+        " Start from a preset (Enter picks):",
+        app.theme.accent,
+    ))];
+    for (i, preset) in PRESETS.iter().enumerate() {
+        let style = if i == selected {
+            app.theme.focus
+        } else {
+            app.theme.text
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {:<10}", preset.name), style),
+            Span::styled(format!(" {}", preset.description), app.theme.dim),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+        area,
+    );
+}

@@ -1,0 +1,104 @@
+//! Questions (unsaved changes, file changed on disk, save as) and start-up notices.
+
+use super::super::app::App;
+use super::super::prompt::{Pending, Prompt};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub fn draw(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
+    let name = &app.profile.name;
+    let (title, mut lines) = match prompt {
+        Prompt::Unsaved(pending) => {
+            let doing = match pending {
+                Pending::Quit => "quitting".to_string(),
+                Pending::Open(other) => format!("opening `{other}`"),
+            };
+            (
+                "Unsaved changes",
+                vec![
+                    Line::from(format!(" `{name}` has unsaved changes. Before {doing}:")),
+                    Line::default(),
+                    choice(app, "s", "save them"),
+                    choice(app, "d", "discard them"),
+                    choice(app, "c", "cancel (Esc)"),
+                ],
+            )
+        }
+        Prompt::Conflict => (
+            "Changed on disk",
+            vec![
+                Line::from(format!(
+                    " `{name}` changed on disk since it was loaded (another editor, git?)."
+                )),
+                Line::from(" Saving now would lose those changes."),
+                Line::default(),
+                choice(app, "o", "overwrite the file with your version"),
+                choice(app, "r", "reload it from disk (drops your edits)"),
+                choice(app, "n", "save yours under a new name"),
+                choice(app, "c", "cancel (Esc): keep editing, nothing saved"),
+            ],
+        ),
+        Prompt::SaveAs { error, .. } => {
+            let mut lines = vec![Line::from(
+                " Save as a new profile named (Enter saves, Esc goes back):",
+            )];
+            lines.push(Line::default());
+            if let Some(e) = error {
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled(format!(" ✗ {e}"), app.theme.error)));
+            }
+            ("Save as", lines)
+        }
+    };
+    let height = lines.len() as u16 + 2;
+    let inner = super::popup_box(app, frame, area, 70, height, title);
+    if let Prompt::SaveAs { input, .. } = prompt {
+        let field = Rect::new(
+            inner.x + 1,
+            inner.y + 1,
+            inner.width.saturating_sub(2),
+            1.min(inner.height.saturating_sub(1)),
+        );
+        let mut area = input.clone();
+        area.set_style(
+            app.theme
+                .value
+                .add_modifier(ratatui::style::Modifier::UNDERLINED),
+        );
+        area.set_cursor_style(app.theme.focus);
+        lines.truncate(lines.len());
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        frame.render_widget(&*area, field);
+        return;
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+fn choice(app: &App, key: &str, what: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("   [{key}] "), app.theme.accent),
+        Span::styled(what.to_string(), app.theme.text),
+    ])
+}
+
+pub fn notice(app: &App, lines: &[String], frame: &mut Frame, area: Rect) {
+    let mut text: Vec<Line> = Vec::new();
+    for l in lines {
+        for part in l.split('\n') {
+            text.push(Line::from(Span::styled(
+                format!(" {part}"),
+                app.theme.warning,
+            )));
+        }
+    }
+    text.push(Line::default());
+    text.push(Line::from(Span::styled(
+        " Esc or Enter closes this.",
+        app.theme.dim,
+    )));
+    let height = (text.len() as u16 + 4).min(area.height);
+    let inner = super::popup_box(app, frame, area, 80, height, "Problems at start");
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+}

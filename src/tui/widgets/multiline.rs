@@ -1,0 +1,47 @@
+//! Long text (system prompt, welcome text, description): the row shows the first line
+//! and how long the text is; editing opens a ratatui-textarea editor with its own undo.
+
+use super::super::theme::Theme;
+use super::clip;
+use ratatui::text::Span;
+use ratatui_textarea::{TextArea, WrapMode};
+use serde_json::Value;
+
+pub fn spans(value: &Value, width: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let Some(text) = value.as_str() else {
+        return vec![Span::styled(clip(&value.to_string(), width), theme.value)];
+    };
+    if text.is_empty() {
+        return vec![Span::styled("(empty)", theme.dim)];
+    }
+    let first = text.split('\n').next().unwrap_or("");
+    let lines = bytecount_lines(text);
+    let suffix = if lines > 1 {
+        format!("  ({lines} lines)")
+    } else {
+        String::new()
+    };
+    let room = width.saturating_sub(suffix.chars().count()).max(1);
+    vec![
+        Span::styled(clip(first, room), theme.value),
+        Span::styled(suffix, theme.dim),
+    ]
+}
+
+fn bytecount_lines(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+/// An editor holding `text`. Word wrap, so prose reads as prose.
+pub fn editor(text: &str) -> TextArea<'static> {
+    let lines: Vec<String> = normalize(text).split('\n').map(str::to_string).collect();
+    let mut area = TextArea::new(lines);
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_max_histories(200);
+    area
+}
+
+/// Terminals send line breaks in pastes as CR; the document wants LF.
+pub fn normalize(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
