@@ -414,6 +414,13 @@ impl KeyMap {
             .join("/")
     }
 
+    /// The first key bound to an action, for the short hints line.
+    pub fn first_label(&self, action: Action) -> String {
+        self.keys(action)
+            .first()
+            .map_or_else(|| "(unbound)".into(), Key::to_string)
+    }
+
     /// The first action of `candidates` this key triggers.
     pub fn find(&self, key: &Key, candidates: &[Action]) -> Option<Action> {
         candidates.iter().copied().find(|&a| self.matches(a, key))

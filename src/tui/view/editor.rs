@@ -31,6 +31,7 @@ pub fn draw(app: &App, editor: &Editor, frame: &mut Frame, area: Rect) {
             let k = |a| app.keymap.label(a);
             let ratatui_textarea::DataCursor(row, col) = editor.area().cursor();
             Line::from(vec![
+                Span::styled(format!(" ln {} col {} ·", row + 1, col + 1), app.theme.dim),
                 Span::styled(
                     format!(
                         " {} done (keeps the text) · {}/{} undo/redo typing · {} mint · {} save",
@@ -42,7 +43,6 @@ pub fn draw(app: &App, editor: &Editor, frame: &mut Frame, area: Rect) {
                     ),
                     app.theme.dim,
                 ),
-                Span::styled(format!("   ln {} col {}", row + 1, col + 1), app.theme.dim),
             ])
         }
     };

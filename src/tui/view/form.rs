@@ -77,7 +77,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             hits.push((rect, *i));
             draw_field(app, frame, rect, field, *i == focused, label_width);
         } else {
-            frame.render_widget(Paragraph::new(other_row(app, row, label_width)), rect);
+            frame.render_widget(
+                Paragraph::new(other_row(app, row, label_width, usize::from(area.width))),
+                rect,
+            );
         }
     }
     app.hits.borrow_mut().fields = hits;
@@ -95,7 +98,7 @@ fn scroll_offset(focus: (usize, usize), total: usize, height: usize) -> usize {
     want_end.max(top.min(total - height)).min(start)
 }
 
-fn other_row(app: &App, row: &Row, label_width: usize) -> Line<'static> {
+fn other_row(app: &App, row: &Row, label_width: usize, width: usize) -> Line<'static> {
     let indent = " ".repeat(label_width + 4);
     match row {
         Row::Group(title) => Line::from(vec![
@@ -105,7 +108,10 @@ fn other_row(app: &App, row: &Row, label_width: usize) -> Line<'static> {
         ]),
         Row::Help(text) => Line::from(vec![
             Span::raw(indent),
-            Span::styled(text.to_string(), app.theme.dim),
+            Span::styled(
+                widgets::clip(text, width.saturating_sub(label_width + 4)),
+                app.theme.dim,
+            ),
         ]),
         Row::Problem(text) => Line::from(vec![
             Span::raw(indent),

@@ -1,4 +1,5 @@
-//! The bottom line: the keys that matter where the focus is, as actually bound.
+//! The bottom line: the keys that matter where the focus is, as actually bound, most
+//! important first; what does not fit is left off whole (the help overlay has it all).
 
 use super::super::app::App;
 use super::super::editing::{Editor, LineKind};
@@ -11,21 +12,28 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let hints = hints(app);
     let mut spans = vec![Span::raw(" ")];
-    for (i, (keys, what)) in hints.iter().enumerate() {
-        if i > 0 {
+    let mut used = 1;
+    for (keys, what) in hints(app) {
+        let sep = if spans.len() > 1 { 3 } else { 0 };
+        let width = sep + keys.chars().count() + 1 + what.chars().count();
+        if used + width > usize::from(area.width) {
+            break;
+        }
+        used += width;
+        if sep > 0 {
             spans.push(Span::styled(" · ", app.theme.dim));
         }
-        spans.push(Span::styled(keys.clone(), app.theme.accent));
+        spans.push(Span::styled(keys, app.theme.accent));
         spans.push(Span::styled(format!(" {what}"), app.theme.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn hints(app: &App) -> Vec<(String, String)> {
-    let k = |a: Action| app.keymap.label(a);
+    let k = |a: Action| app.keymap.first_label(a);
     let h = |keys: String, what: &str| (keys, what.to_string());
+    let pair = |a: Action, b: Action| format!("{}/{}", k(a), k(b));
     if app.mint.is_some() {
         return vec![
             h(k(Action::Back), "cancel the mint"),
@@ -34,11 +42,16 @@ fn hints(app: &App) -> Vec<(String, String)> {
     }
     if let Some(top) = app.popups.last() {
         return match top {
-            Popup::Help { .. } => vec![h(k(Action::Back), "close"), h("↑/↓".into(), "scroll")],
-            Popup::Notice(_) | Popup::MintError(_) => vec![
+            Popup::Help { .. } => vec![
                 h(k(Action::Back), "close"),
-                h(k(Action::Mint), "mint again"),
+                h(pair(Action::Up, Action::Down), "scroll"),
             ],
+            Popup::Notice(_) | Popup::MintError(_) => {
+                vec![
+                    h(k(Action::Back), "close"),
+                    h(k(Action::Mint), "mint again"),
+                ]
+            }
             Popup::Profiles(_) => vec![h(k(Action::Edit), "open"), h(k(Action::Back), "close")],
             Popup::Prompt(_) => vec![h("letter".into(), "answer"), h(k(Action::Back), "cancel")],
             Popup::Picker(_) => vec![
@@ -79,24 +92,15 @@ fn hints(app: &App) -> Vec<(String, String)> {
         out.push(h(k(Action::Save), "save"));
         return out;
     }
-    let mut out = vec![h(
-        format!("{}/{}", k(Action::NextTab), k(Action::PrevTab)),
-        "tabs",
-    )];
+    let mut out = Vec::new();
     if let Some(field) = app.focused() {
         match &field.widget {
             Widget::Enum(_) => {
-                out.push(h(
-                    format!("{}/{}", k(Action::Decrease), k(Action::Increase)),
-                    "change",
-                ));
+                out.push(h(pair(Action::Decrease, Action::Increase), "change"));
                 out.push(h(k(Action::Edit), "list"));
             }
             Widget::Slider { .. } => {
-                out.push(h(
-                    format!("{}/{}", k(Action::Decrease), k(Action::Increase)),
-                    "step",
-                ));
+                out.push(h(pair(Action::Decrease, Action::Increase), "step"));
                 out.push(h(k(Action::IncreaseMore), "×10"));
                 out.push(h(k(Action::Edit), "type"));
             }
@@ -110,9 +114,10 @@ fn hints(app: &App) -> Vec<(String, String)> {
     }
     out.push(h(k(Action::Mint), "mint"));
     out.push(h(k(Action::Save), "save"));
+    out.push(h(k(Action::Help), "help"));
+    out.push(h(k(Action::NextTab), "next tab"));
     out.push(h(k(Action::Profiles), "profiles"));
     out.push(h(k(Action::Undo), "undo"));
-    out.push(h(k(Action::Help), "help"));
     out.push(h(k(Action::Quit), "quit"));
     out
 }

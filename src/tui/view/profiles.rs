@@ -10,7 +10,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(app: &App, p: &ProfilesPopup, frame: &mut Frame, area: Rect) {
-    let inner = super::popup_box(app, frame, area, 72, area.height, "Profiles");
+    let rows = match p.mode {
+        Mode::Preset { .. } => PRESETS.len() + 1,
+        _ => p.entries.len().max(1),
+    };
+    let height = (rows as u16).saturating_add(5).max(10);
+    let inner = super::popup_box(app, frame, area, 76, height, "Profiles");
     if inner.height < 4 {
         return;
     }
@@ -71,7 +76,7 @@ pub fn draw(app: &App, p: &ProfilesPopup, frame: &mut Frame, area: Rect) {
             message,
         );
     }
-    let k = |a| app.keymap.label(a);
+    let k = |a| app.keymap.first_label(a);
     use super::super::keymap::Action as A;
     let keys = format!(
         " {} open · {} new · {} preset · {} duplicate · {} rename · {} delete · {} close",

@@ -23,7 +23,11 @@ pub fn draw(app: &App, index: usize, frame: &mut Frame, area: Rect) {
             Span::styled(value, style),
         ])
     };
-    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+    let or_dash = |v: &Option<String>| {
+        v.clone()
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "—".into())
+    };
     let expiry = expiry_text(info.expires_at, app.now);
     let expiry_style = if info.expires_at.is_some_and(|e| e <= app.now) {
         app.theme.error
@@ -40,7 +44,11 @@ pub fn draw(app: &App, index: usize, frame: &mut Frame, area: Rect) {
         row("expires", expiry, expiry_style),
         row("session id", or_dash(&info.session_id), app.theme.value),
         row("profile", m.profile.clone(), app.theme.value),
-        row("copied", copied, app.theme.dim),
+        row(
+            "copied",
+            super::super::widgets::clip(&copied, width),
+            app.theme.dim,
+        ),
         Line::default(),
         Line::from(Span::styled(
             format!(
