@@ -2,3 +2,4 @@
 
 mod support;
 mod update_tests;
+mod view_tests;

@@ -15,7 +15,7 @@ pub fn draw(app: &App, p: &ProfilesPopup, frame: &mut Frame, area: Rect) {
         _ => p.entries.len().max(1),
     };
     let height = (rows as u16).saturating_add(5).max(10);
-    let inner = super::popup_box(app, frame, area, 76, height, "Profiles");
+    let inner = super::popup_box(app, frame, area, 86, height, "Profiles");
     if inner.height < 4 {
         return;
     }
