@@ -66,6 +66,11 @@ impl Editor {
         }
     }
 
+    /// Scrolls the text (mouse wheel); the cursor follows as the text area does.
+    pub fn scroll(&mut self, rows: i16) {
+        self.area_mut().scroll((rows, 0));
+    }
+
     /// Whether the editor covers the form (multi-line and JSON) or sits in its row.
     pub fn is_large(&self) -> bool {
         !matches!(self, Editor::Line { .. })
@@ -414,6 +419,10 @@ pub fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
         Editor::Line { area, .. } => text_field::paste_line(area, &text),
         Editor::Multi { area, .. } | Editor::Json { area, .. } => {
             area.insert_str(&text);
+            let size: usize = area.lines().iter().map(|l| l.len() + 1).sum();
+            if size > multiline::WRAP_LIMIT {
+                area.set_wrap_mode(ratatui_textarea::WrapMode::None);
+            }
         }
     }
     after_input(editor);

@@ -59,7 +59,9 @@ fn scroll(app: &mut App, down: bool) {
             }
         }
         Some(_) => {}
-        None if app.editor.is_none() => nav::move_focus(app, if down { 1 } else { -1 }),
-        None => {}
+        None => match app.editor.as_mut() {
+            None => nav::move_focus(app, if down { 1 } else { -1 }),
+            Some(editor) => editor.scroll(if down { 3 } else { -3 }),
+        },
     }
 }

@@ -12,15 +12,21 @@ pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let tabs = app.schema.form.tabs.len() as u8;
     let mut lines = Vec::new();
     for &action in Action::ALL {
-        if matches!(action, Action::Tab(n) if n > tabs) {
-            continue;
-        }
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!(" {:<22}", app.keymap.label(action)),
-                app.theme.accent,
+        let (keys, what) = match action {
+            // One line for all the tab keys, as bound.
+            Action::Tab(1) => (
+                (1..=tabs)
+                    .map(|n| app.keymap.first_label(Action::Tab(n)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                format!("go to tab 1–{tabs}"),
             ),
-            Span::styled(action.describe(), app.theme.text),
+            Action::Tab(_) => continue,
+            _ => (app.keymap.label(action), action.describe()),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {keys:<22}"), app.theme.accent),
+            Span::styled(what, app.theme.text),
         ]));
     }
     lines.push(Line::default());

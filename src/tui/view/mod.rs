@@ -101,7 +101,14 @@ pub fn popup_box(
         w,
         h,
     );
-    frame.render_widget(Clear, rect);
+    // A column of margin either side, so text behind does not touch the border.
+    let margin = Rect::new(
+        rect.x.saturating_sub(1).max(area.x),
+        rect.y,
+        (rect.width + 2).min(area.right() - rect.x.saturating_sub(1).max(area.x)),
+        rect.height,
+    );
+    frame.render_widget(Clear, margin);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(app.theme.accent)
@@ -110,4 +117,28 @@ pub fn popup_box(
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     inner
+}
+
+/// A popup sized to hold `lines` wrapped at its width (one column of padding each side).
+pub fn text_popup(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    width: u16,
+    title: &str,
+    lines: Vec<Line<'_>>,
+) {
+    let text_width = usize::from(width.min(area.width).saturating_sub(4)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(text_width).max(1))
+        .sum();
+    let height = (rows as u16).saturating_add(2);
+    let inner = popup_box(app, frame, area, width, height, title);
+    let padded = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), padded);
 }

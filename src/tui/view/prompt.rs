@@ -88,17 +88,15 @@ pub fn notice(app: &App, lines: &[String], frame: &mut Frame, area: Rect) {
     for l in lines {
         for part in l.split('\n') {
             text.push(Line::from(Span::styled(
-                format!(" {part}"),
+                part.to_string(),
                 app.theme.warning,
             )));
         }
     }
     text.push(Line::default());
     text.push(Line::from(Span::styled(
-        " Esc or Enter closes this.",
+        "Esc or Enter closes this.",
         app.theme.dim,
     )));
-    let height = (text.len() as u16 + 4).min(area.height);
-    let inner = super::popup_box(app, frame, area, 80, height, "Problems at start");
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+    super::text_popup(app, frame, area, 84, "Problems at start", text);
 }

@@ -8,7 +8,7 @@ use super::super::msg::MintFailure;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(app: &App, index: usize, frame: &mut Frame, area: Rect) {
     let Some(m) = app.history.get(index) else {
@@ -109,28 +109,26 @@ pub fn history(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
 
 pub fn error(app: &App, f: &MintFailure, frame: &mut Frame, area: Rect) {
     let mut lines = vec![Line::from(Span::styled(
-        " The token could not be minted.",
+        "The token could not be minted.",
         app.theme.error,
     ))];
     lines.push(Line::default());
     for part in f.message.split('\n') {
-        lines.push(Line::from(Span::styled(format!(" {part}"), app.theme.text)));
+        lines.push(Line::from(Span::styled(part.to_string(), app.theme.text)));
     }
     lines.push(Line::default());
     lines.push(Line::from(vec![
-        Span::styled(" URL: ", app.theme.label),
+        Span::styled("URL: ", app.theme.label),
         Span::styled(f.url.clone(), app.theme.value),
     ]));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         format!(
-            " {} closes · {} tries again · nothing in the profile changed",
+            "{} closes · {} tries again · nothing in the profile changed",
             app.keymap.label(Action::Back),
             app.keymap.label(Action::Mint)
         ),
         app.theme.dim,
     )));
-    let height = (lines.len() as u16 + 4).min(area.height);
-    let inner = super::popup_box(app, frame, area, 84, height, "Mint failed");
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    super::text_popup(app, frame, area, 84, "Mint failed", lines);
 }

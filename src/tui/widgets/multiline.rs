@@ -32,11 +32,17 @@ fn bytecount_lines(text: &str) -> usize {
     text.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
-/// An editor holding `text`. Word wrap, so prose reads as prose.
+/// Above this size the editor does not soft-wrap: wrapping is recomputed over the whole
+/// text on every edit, and a key must stay instant in a 1 MiB prompt.
+pub const WRAP_LIMIT: usize = 256 * 1024;
+
+/// An editor holding `text`. Word wrap, so prose reads as prose (up to `WRAP_LIMIT`).
 pub fn editor(text: &str) -> TextArea<'static> {
     let lines: Vec<String> = normalize(text).split('\n').map(str::to_string).collect();
     let mut area = TextArea::new(lines);
-    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    if text.len() <= WRAP_LIMIT {
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
+    }
     area.set_max_histories(200);
     area
 }
