@@ -335,3 +335,50 @@ fn last_used_profile_is_the_default_for_commands() {
     let list = sb.run(&["profiles", "list"]).stdout;
     assert!(list.lines().any(|l| l.starts_with("* seed")), "{list}");
 }
+
+#[test]
+fn profiles_set_persists_fields_and_names_problems() {
+    let sb = Sandbox::new();
+    let run = sb.run(&[
+        "profiles",
+        "set",
+        "default",
+        "agent_config.llm.temperature=0.25",
+        "/ttl=0",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("/ttl"), "{}", run.stderr);
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(sb.profile_path("default")).unwrap()).unwrap();
+    assert_eq!(v["agent_config"]["llm"]["temperature"], 0.25);
+    assert_eq!(v["ttl"], 0);
+}
+
+#[test]
+fn a_profile_changed_on_disk_since_it_was_loaded_is_not_overwritten() {
+    use voxtune::profiles::{ProfileError, Store};
+    use voxtune::schema::Schema;
+    let dir = tempfile::tempdir().unwrap();
+    let schema = Schema::bundled();
+    let store = Store::new(dir.path().join("profiles"), dir.path());
+    store
+        .create("p", &schema.defaults(), &schema, false)
+        .unwrap();
+    let loaded = store.load("p").unwrap();
+    // Someone else (an editor, git pull, another voxtune) writes the file meanwhile.
+    std::fs::write(&loaded.path, "{\"agent_id\": \"theirs\"}\n").unwrap();
+    let mut mine = loaded.value.clone();
+    mine["agent_id"] = "mine".into();
+    let err = store
+        .save("p", &mine, &schema, Some(loaded.fingerprint))
+        .unwrap_err();
+    assert!(matches!(err, ProfileError::Conflict { .. }), "{err}");
+    assert!(err.to_string().contains("changed on disk") && err.to_string().contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(&loaded.path).unwrap(),
+        "{\"agent_id\": \"theirs\"}\n"
+    );
+    // Forcing (no expected fingerprint) writes; a fresh fingerprint comes back for the next save.
+    let fp = store.save("p", &mine, &schema, None).unwrap();
+    assert!(store.save("p", &mine, &schema, Some(fp)).is_ok());
+}
