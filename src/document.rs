@@ -33,8 +33,14 @@ pub fn to_pointer(path: &str) -> Result<String, PathError> {
     }
     Ok(path
         .split('.')
-        .map(|t| format!("/{}", t.replace('~', "~0").replace('/', "~1")))
+        .map(|t| format!("/{}", escape_token(t)))
         .collect())
+}
+
+/// Escapes one JSON-pointer reference token (RFC 6901), so keys holding `/` or `~`
+/// still give a usable pointer.
+pub fn escape_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// The reference tokens of a pointer, unescaped.

@@ -2,6 +2,7 @@
 //! token endpoint's request body: `$ref`s followed, nullable `anyOf`s folded.
 
 use super::field::{Field, Kind};
+use crate::document::escape_token;
 use serde_json::{Map, Value};
 use std::cell::Cell;
 
@@ -210,9 +211,4 @@ fn group(
             Ok(field)
         })
         .collect()
-}
-
-/// Escapes one JSON-pointer reference token (RFC 6901).
-pub fn escape_token(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
