@@ -12,6 +12,7 @@ pub fn write(path: &Path, bytes: &[u8], private: bool) -> io::Result<()> {
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    sweep_stale(dir, name);
     let tmp = dir.join(format!(".{name}.{}.{}.tmp", std::process::id(), nonce()));
     let result = write_temp(&tmp, bytes, private).and_then(|()| fs::rename(&tmp, path));
     if result.is_err() {
@@ -20,6 +21,30 @@ pub fn write(path: &Path, bytes: &[u8], private: bool) -> io::Result<()> {
     }
     sync_dir(dir);
     Ok(())
+}
+
+/// Removes temp files that a killed writer of the same file left over a minute ago.
+fn sweep_stale(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(n) = file_name.to_str() else {
+            continue;
+        };
+        if !(n.starts_with(&prefix) && n.ends_with(".tmp")) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 60));
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn write_temp(tmp: &Path, bytes: &[u8], private: bool) -> io::Result<()> {

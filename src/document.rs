@@ -33,8 +33,14 @@ pub fn to_pointer(path: &str) -> Result<String, PathError> {
     }
     Ok(path
         .split('.')
-        .map(|t| format!("/{}", t.replace('~', "~0").replace('/', "~1")))
+        .map(|t| format!("/{}", escape_token(t)))
         .collect())
+}
+
+/// Escapes one JSON-pointer reference token (RFC 6901), so keys holding `/` or `~`
+/// still give a usable pointer.
+pub fn escape_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// The reference tokens of a pointer, unescaped.
@@ -223,5 +229,67 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn dotted_paths_and_pointers_name_the_same_field() {
+        assert_eq!(
+            to_pointer("agent_config.llm.temperature").unwrap(),
+            "/agent_config/llm/temperature"
+        );
+        assert_eq!(
+            to_pointer("/agent_config/llm/temperature").unwrap(),
+            "/agent_config/llm/temperature"
+        );
+        assert!(to_pointer("a..b").is_err());
+        assert!(to_pointer("").is_err());
+    }
+
+    #[test]
+    fn values_parse_as_json_else_as_strings() {
+        assert_eq!(parse_value("0.7"), json!(0.7));
+        assert_eq!(parse_value("true"), json!(true));
+        assert_eq!(parse_value("{\"a\":1}"), json!({"a": 1}));
+        assert_eq!(parse_value("hello world"), json!("hello world"));
+        assert_eq!(parse_value("\"42\""), json!("42"));
+    }
+
+    #[test]
+    fn set_creates_missing_objects_and_refuses_to_descend_into_scalars() {
+        let mut doc = json!({"a": "text"});
+        set(&mut doc, "/b/c", json!(1)).unwrap();
+        assert_eq!(doc, json!({"a": "text", "b": {"c": 1}}));
+        assert!(matches!(
+            set(&mut doc, "/a/x", json!(1)),
+            Err(PathError::NotAnObject { .. })
+        ));
+    }
+
+    #[test]
+    fn undo_and_redo_walk_the_history_across_fields() {
+        let mut d = Document::new(json!({"a": 1}));
+        assert!(d.set("/a", Some(json!(2))).unwrap());
+        assert!(d.set("/b", Some(json!("x"))).unwrap());
+        assert!(
+            !d.set("/b", Some(json!("x"))).unwrap(),
+            "no-op edits are not history"
+        );
+        assert!(d.is_dirty());
+        assert_eq!(d.undo().as_deref(), Some("/b"));
+        assert_eq!(d.value(), &json!({"a": 2}));
+        assert_eq!(d.undo().as_deref(), Some("/a"));
+        assert!(!d.is_dirty());
+        assert_eq!(d.redo().as_deref(), Some("/a"));
+        assert_eq!(d.value(), &json!({"a": 2}));
+        d.set("/a", Some(json!(3))).unwrap();
+        assert!(!d.can_redo(), "a new edit drops the redo branch");
+        d.mark_saved();
+        assert!(!d.is_dirty());
     }
 }

@@ -1,20 +1,16 @@
 //! Secrets in documents: `${VAR}` references, literal secrets, and redaction for
 //! anything shown or exported.
 
+use crate::document::escape_token;
 use crate::schema::Form;
-use crate::schema::load::escape_token;
 use serde_json::Value;
 
 pub const REDACTED: &str = "***";
 
 /// The variable name when `s` is exactly one `${VAR}` reference.
 pub fn reference_name(s: &str) -> Option<&str> {
-    let name = s.trim().strip_prefix("${")?.strip_suffix('}')?;
-    let mut chars = name.chars();
-    let first_ok = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
-    (first_ok && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(name)
+    let s = s.trim();
+    crate::api::resolve::reference_name(s).filter(|name| name.len() + 3 == s.len())
 }
 
 /// A value that would leak if shown: a non-empty secret that is not a reference.

@@ -3,7 +3,6 @@
 //! reported with its line and column rather than papered over with defaults.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -162,8 +161,9 @@ impl Settings {
             path: path.clone(),
             source,
         };
-        std::fs::create_dir_all(config_dir).map_err(io)?;
-        write_atomically(&path, DEFAULT_FILE.as_bytes()).map_err(io)?;
+        crate::atomic::create_private_dir(config_dir).map_err(io)?;
+        // Private: headers written here may hold credentials.
+        crate::atomic::write(&path, DEFAULT_FILE.as_bytes(), true).map_err(io)?;
         Ok(true)
     }
 }
@@ -195,28 +195,6 @@ allow_insecure = false
 # Key bindings, e.g. mint = "ctrl-t".
 # [keys]
 "##;
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    // The rename is only durable once the directory entry is; best effort.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    result
-}
 
 fn parse_error(e: &toml::de::Error, text: &str, path: &Path) -> SettingsError {
     let offset = e.span().map_or(0, |s| s.start.min(text.len()));

@@ -48,7 +48,7 @@ async fn exchange(client: &reqwest::Client, req: &MintRequest) -> Result<MintOut
         .timeout(req.timeout)
         .send()
         .await
-        .map_err(|e| transport_error(&e, req))?;
+        .map_err(|e| transport_error(&e, &req.endpoint, req.timeout))?;
     let status = response.status().as_u16();
     let location = response
         .headers()
@@ -57,7 +57,7 @@ async fn exchange(client: &reqwest::Client, req: &MintRequest) -> Result<MintOut
         .map(str::to_string);
     let body = read_capped(response, MAX_BODY_BYTES)
         .await
-        .map_err(|e| e.into_mint_error(req))?;
+        .map_err(|e| e.into_mint_error(&req.endpoint, req.timeout))?;
     if !(200..300).contains(&status) {
         let sent = Sent {
             url: &req.endpoint,
@@ -70,6 +70,43 @@ async fn exchange(client: &reqwest::Client, req: &MintRequest) -> Result<MintOut
         snippet: snippet(&body),
     })?;
     MintOutcome::from_response(status, json, req.token_pointer.as_deref())
+}
+
+/// GETs a JSON document (the server's OpenAPI description), bounded like a mint.
+pub async fn fetch_text(
+    client: &reqwest::Client,
+    url: &str,
+    env_name: &str,
+    headers: &[(String, String)],
+    timeout: std::time::Duration,
+    cap: u64,
+) -> Result<Vec<u8>, MintError> {
+    let exchange = async {
+        let response = client
+            .get(url)
+            .headers(header_map(headers)?)
+            .timeout(timeout)
+            .send()
+            .await
+            .map_err(|e| transport_error(&e, url, timeout))?;
+        let status = response.status().as_u16();
+        let body = read_capped(response, cap)
+            .await
+            .map_err(|e| e.into_mint_error(url, timeout))?;
+        if !(200..300).contains(&status) {
+            let sent = Sent { url, env_name };
+            return Err(classify(status, &body, None, &sent));
+        }
+        Ok(body)
+    };
+    tokio::time::timeout(timeout, exchange)
+        .await
+        .unwrap_or_else(|_| {
+            Err(MintError::Timeout {
+                url: url.to_string(),
+                after: timeout,
+            })
+        })
 }
 
 fn header_map(headers: &[(String, String)]) -> Result<HeaderMap, MintError> {
@@ -96,13 +133,13 @@ enum ReadError {
 }
 
 impl ReadError {
-    fn into_mint_error(self, req: &MintRequest) -> MintError {
+    fn into_mint_error(self, url: &str, timeout: std::time::Duration) -> MintError {
         match self {
             ReadError::TooLarge(content_length) => MintError::TooLarge {
                 limit: MAX_BODY_BYTES,
                 content_length,
             },
-            ReadError::Transport(e) => transport_error(&e, req),
+            ReadError::Transport(e) => transport_error(&e, url, timeout),
         }
     }
 }
@@ -140,14 +177,14 @@ fn snippet(body: &[u8]) -> String {
 
 /// Names the failure class from reqwest's flags and the error chain; the
 /// messages come from the network stack and never contain the request.
-fn transport_error(e: &reqwest::Error, req: &MintRequest) -> MintError {
-    let url = req.endpoint.clone();
+fn transport_error(e: &reqwest::Error, url: &str, timeout: std::time::Duration) -> MintError {
+    let url = url.to_string();
     let chain = chain_text(e).to_ascii_lowercase();
     let cause = root_cause(e);
     if e.is_timeout() {
         MintError::Timeout {
             url,
-            after: req.timeout,
+            after: timeout,
         }
     } else if e.is_builder() {
         MintError::InvalidUrl { url, reason: cause }

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::error::{FieldError, MintError, short};
-use super::resolve::escape_pointer_segment;
+use crate::document::escape_token;
 
 /// What the classifier needs to know about the request, and nothing secret.
 pub(crate) struct Sent<'a> {
@@ -91,7 +91,7 @@ fn loc_to_pointer(loc: &[Value]) -> (String, String) {
         Some((Value::String(first), rest)) if first == "body" => {
             let pointer = rest
                 .iter()
-                .map(|p| format!("/{}", escape_pointer_segment(&part(p))))
+                .map(|p| format!("/{}", escape_token(&part(p))))
                 .collect();
             (pointer, String::new())
         }

@@ -102,6 +102,11 @@ pub fn ensure_session_id(body: &mut Value) -> Option<String> {
     }
 }
 
+/// Whether a header of this name carries a credential even when written literally.
+pub fn is_secret_header(name: &str) -> bool {
+    SECRET_HEADERS.contains(&name.trim().to_ascii_lowercase().as_str())
+}
+
 /// Whether the request would carry a credential: a `${VAR}` anywhere, a header
 /// known to hold credentials, or a non-empty field the layout marks secret.
 pub fn carries_secret(
@@ -109,9 +114,9 @@ pub fn carries_secret(
     raw_body: &Value,
     secret_pointers: &[&str],
 ) -> bool {
-    let header_secret = raw_headers.iter().any(|(name, value)| {
-        has_refs(value) || SECRET_HEADERS.contains(&name.to_ascii_lowercase().as_str())
-    });
+    let header_secret = raw_headers
+        .iter()
+        .any(|(name, value)| has_refs(value) || is_secret_header(name));
     let field_secret = secret_pointers.iter().any(|p| {
         raw_body
             .pointer(p)

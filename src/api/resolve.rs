@@ -3,6 +3,8 @@
 
 use serde_json::Value;
 
+use crate::document::escape_token;
+
 /// Where an unresolved reference was found, so the UI can point at it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UsedAt {
@@ -77,7 +79,7 @@ pub fn has_refs(s: &str) -> bool {
 }
 
 /// The NAME of a `${NAME}` at the start of `s`, if it is well formed.
-fn reference_name(s: &str) -> Option<&str> {
+pub fn reference_name(s: &str) -> Option<&str> {
     let inner = s.strip_prefix("${")?;
     let end = inner.find('}')?;
     let name = &inner[..end];
@@ -136,15 +138,10 @@ fn walk(
 fn with_segment<T>(pointer: &mut String, key: &str, f: impl FnOnce(&mut String) -> T) -> T {
     let len = pointer.len();
     pointer.push('/');
-    pointer.push_str(&escape_pointer_segment(key));
+    pointer.push_str(&escape_token(key));
     let out = f(pointer);
     pointer.truncate(len);
     out
-}
-
-/// RFC 6901 escaping, so keys holding `/` or `~` still give a usable pointer.
-pub fn escape_pointer_segment(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// Resolves header values; the error names the header, never its value.

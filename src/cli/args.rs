@@ -133,6 +133,15 @@ pub enum ProfilesCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Change fields of a saved profile: PATH=VALUE as for --set (repeatable)
+    Set {
+        name: String,
+        #[arg(value_name = "PATH=VALUE", required = true)]
+        assignments: Vec<String>,
+        /// Write even if the file changed on disk while it was being edited
+        #[arg(long)]
+        force: bool,
+    },
     /// Delete a profile
     Delete { name: String },
     /// Import a JSON body or a curl command line from a file or `-` (stdin)

@@ -4,6 +4,7 @@ use super::args::Global;
 use crate::paths::Paths;
 use crate::profiles::{Loaded, Store};
 use crate::schema::Schema;
+use crate::settings::{Environment, Settings};
 use crate::state::State;
 use anyhow::{Context as _, Result};
 
@@ -26,6 +27,9 @@ impl Context {
         store
             .ensure_default(&schema)
             .context("could not create the default profile")?;
+        if let Err(e) = Settings::write_default_if_missing(&paths.config) {
+            eprintln!("warning: {e}");
+        }
         Ok(Context {
             global,
             paths,
@@ -45,6 +49,28 @@ impl Context {
                     .filter(|n| self.store.exists(n))
             })
             .unwrap_or_else(|| "default".to_string())
+    }
+
+    /// The environment in force: --env, else the settings' default; its base URL
+    /// overridden by --base-url, else VOXTUNE_BASE_URL.
+    pub fn environment(&self) -> Result<Environment> {
+        let settings = Settings::load(&self.paths.config)?;
+        let from_env_var = std::env::var("VOXTUNE_BASE_URL").ok();
+        Ok(settings.resolve_env(
+            self.global.env.as_deref(),
+            self.global.base_url.as_deref(),
+            from_env_var.as_deref(),
+        )?)
+    }
+
+    /// Pointers of the body fields the layout marks as secret.
+    pub fn secret_pointers(&self) -> Vec<&str> {
+        self.schema
+            .form
+            .fields()
+            .filter(|f| f.secret)
+            .map(|f| f.pointer.as_str())
+            .collect()
     }
 
     pub fn load_profile(&self) -> Result<Loaded> {

@@ -41,13 +41,25 @@ pub fn payload(ctx: &Context, args: &PayloadArgs) -> Result<()> {
         secrets::redact(&ctx.schema.form, &doc)
     };
     println!("{}", serde_json::to_string_pretty(&shown)?);
-    let problems = ctx.schema.validate(&doc).len();
-    if problems > 0 {
-        eprintln!(
-            "warning: profile `{name}` has {problems} validation problem(s): see `voxtune validate --profile {name}`"
-        );
-    }
+    warn_problems(ctx, &name, &doc);
     Ok(())
+}
+
+/// One stderr line naming the first problems, so a script's log shows what to fix.
+pub fn warn_problems(ctx: &Context, name: &str, doc: &Value) {
+    let issues = ctx.schema.validate(doc);
+    if issues.is_empty() {
+        return;
+    }
+    let mut named: Vec<&str> = issues.iter().take(3).map(|i| i.pointer.as_str()).collect();
+    if issues.len() > 3 {
+        named.push("…");
+    }
+    eprintln!(
+        "warning: profile `{name}` has {} validation problem(s) ({}): see `voxtune validate --profile {name}`",
+        issues.len(),
+        named.join(", ")
+    );
 }
 
 pub fn validate(ctx: &Context, args: &ValidateArgs) -> Result<()> {

@@ -2,7 +2,9 @@
 
 pub mod args;
 pub mod context;
+pub mod curl_cmd;
 pub mod document_cmds;
+pub mod mint_cmd;
 pub mod profiles_cmd;
 pub mod schema_cmd;
 
@@ -32,9 +34,9 @@ pub fn run(cli: &Cli) -> Result<bool> {
         Command::Profiles(p) => profiles_cmd::run(&ctx, p)?,
         Command::Schema(SchemaCommand::Show) => schema_cmd::show(&ctx)?,
         Command::Schema(SchemaCommand::Reset) => schema_cmd::reset(&ctx)?,
-        Command::Schema(SchemaCommand::Sync) | Command::Mint(_) | Command::Curl(_) => {
-            anyhow::bail!("not available in this build")
-        }
+        Command::Schema(SchemaCommand::Sync) => schema_cmd::sync(&ctx)?,
+        Command::Mint(a) => mint_cmd::mint(&ctx, a)?,
+        Command::Curl(a) => curl_cmd::curl(&ctx, a)?,
         Command::Completions { .. } => unreachable!("handled above"),
     }
     Ok(true)

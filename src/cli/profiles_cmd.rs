@@ -2,7 +2,7 @@
 
 use super::args::ProfilesCommand;
 use super::context::Context;
-use super::document_cmds::read_input;
+use super::document_cmds::{apply_sets, read_input, warn_problems};
 use crate::profiles::{Origin, import, presets};
 use crate::secrets;
 use anyhow::{Context as _, Result, bail};
@@ -35,6 +35,11 @@ pub fn run(ctx: &Context, command: &ProfilesCommand) -> Result<()> {
             eprintln!("renamed `{from}` to `{to}` ({})", path.display());
             Ok(())
         }
+        ProfilesCommand::Set {
+            name,
+            assignments,
+            force,
+        } => set(ctx, name, assignments, *force),
         ProfilesCommand::Delete { name } => {
             let path = ctx.store.delete(name)?;
             eprintln!("deleted `{name}` ({})", path.display());
@@ -50,6 +55,17 @@ pub fn run(ctx: &Context, command: &ProfilesCommand) -> Result<()> {
             Ok(())
         }
     }
+}
+
+fn set(ctx: &Context, name: &str, assignments: &[String], force: bool) -> Result<()> {
+    let loaded = ctx.store.load(name)?;
+    let mut doc = loaded.value;
+    apply_sets(&mut doc, assignments, &ctx.schema)?;
+    let expected = (!force).then_some(loaded.fingerprint);
+    ctx.store.save(name, &doc, &ctx.schema, expected)?;
+    eprintln!("saved `{name}` ({})", loaded.path.display());
+    warn_problems(ctx, name, &doc);
+    Ok(())
 }
 
 fn list(ctx: &Context) -> Result<()> {

@@ -41,3 +41,45 @@ pub fn reset(ctx: &Context) -> Result<()> {
     eprintln!("removed {}: the bundled schema is in force", path.display());
     Ok(())
 }
+
+/// Fetches `{base_url}/openapi.json`; caches it only when it describes the token
+/// endpoint, so a wrong server never replaces a working schema.
+pub fn sync(ctx: &Context) -> Result<()> {
+    let env = ctx.environment()?;
+    let url = format!("{}/openapi.json", env.base_url.trim_end_matches('/'));
+    let headers = crate::api::resolve::resolve_headers(&env.headers, |v| std::env::var(v).ok())?;
+    let timeout = std::time::Duration::from_secs_f64(env.timeout_s);
+    let bytes = super::mint_cmd::runtime()?.block_on(async {
+        let client = crate::api::build_client()?;
+        crate::api::client::fetch_text(
+            &client,
+            &url,
+            &env.name,
+            &headers,
+            timeout,
+            MAX_SCHEMA_BYTES,
+        )
+        .await
+    })?;
+    let text = String::from_utf8(bytes).context("the server's openapi.json is not UTF-8 text")?;
+    let path = ctx.paths.data.join(CACHE_FILE);
+    let synced = Schema::from_text(&text, Source::Cached(path.clone()))
+        .with_context(|| format!("{url} cannot be used; the schema in force is unchanged"))?;
+    crate::atomic::create_private_dir(&ctx.paths.data)?;
+    crate::atomic::write(&path, text.as_bytes(), false)?;
+    let changes = diff::diff(&Schema::bundled().root, &synced.root);
+    eprintln!(
+        "synced the schema from {url} ({} fields); cached at {}",
+        synced.root.leaves().len(),
+        path.display()
+    );
+    for c in &changes {
+        println!("  {c}");
+    }
+    if changes.is_empty() {
+        eprintln!("  same fields and values as the bundled schema");
+    }
+    Ok(())
+}
+
+const MAX_SCHEMA_BYTES: u64 = 16 * 1024 * 1024;

@@ -105,8 +105,9 @@ fn import_curl(text: &str) -> Result<Imported, ImportError> {
     if let Some(file) = body.strip_prefix('@') {
         return Err(ImportError::DataFromFile(file.to_string()));
     }
+    // Single-quoted bodies appear verbatim in the input: point into what was pasted.
     let line_offset = text
-        .find(body.trim())
+        .find(&body)
         .map_or(0, |at| text[..at].matches('\n').count());
     let body = parse_body(&body, line_offset)?;
     Ok(Imported { body, url, headers })

@@ -109,16 +109,21 @@ impl Store {
             .find(|(p, _)| p.is_file())
     }
 
+    /// Like `locate`, but a missing profile is an error naming the ones there are.
+    fn find(&self, name: &str) -> Result<(PathBuf, Origin), ProfileError> {
+        self.locate(name).ok_or_else(|| ProfileError::NotFound {
+            name: name.to_string(),
+            known: self.names(),
+        })
+    }
+
     pub fn exists(&self, name: &str) -> bool {
         self.locate(name).is_some()
     }
 
     pub fn load(&self, name: &str) -> Result<Loaded, ProfileError> {
         name::check(name)?;
-        let (path, origin) = self.locate(name).ok_or_else(|| ProfileError::NotFound {
-            name: name.to_string(),
-            known: self.names(),
-        })?;
+        let (path, origin) = self.find(name)?;
         let bytes = read_capped(name, &path)?;
         let value = parse(&path, &bytes)?;
         Ok(Loaded {
@@ -206,10 +211,7 @@ impl Store {
     pub fn rename(&self, from: &str, to: &str, force: bool) -> Result<PathBuf, ProfileError> {
         name::check(from)?;
         name::check(to)?;
-        let (path, _) = self.locate(from).ok_or_else(|| ProfileError::NotFound {
-            name: from.to_string(),
-            known: self.names(),
-        })?;
+        let (path, _) = self.find(from)?;
         if !force && self.exists(to) {
             return Err(ProfileError::Exists(to.to_string()));
         }
@@ -220,10 +222,7 @@ impl Store {
 
     pub fn delete(&self, name: &str) -> Result<PathBuf, ProfileError> {
         name::check(name)?;
-        let (path, _) = self.locate(name).ok_or_else(|| ProfileError::NotFound {
-            name: name.to_string(),
-            known: self.names(),
-        })?;
+        let (path, _) = self.find(name)?;
         std::fs::remove_file(&path).map_err(|e| ProfileError::io(&path, e))?;
         Ok(path)
     }

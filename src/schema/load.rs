@@ -2,10 +2,15 @@
 //! token endpoint's request body: `$ref`s followed, nullable `anyOf`s folded.
 
 use super::field::{Field, Kind};
+use crate::document::escape_token;
 use serde_json::{Map, Value};
+use std::cell::Cell;
 
 pub const TOKEN_PATH: &str = "/api/v1/playground/tokens";
 const MAX_DEPTH: usize = 24;
+/// A schema that expands to more fields than this is refused: shared `$ref`s can
+/// otherwise multiply into billions of nodes.
+const MAX_FIELDS: usize = 20_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SchemaError {
@@ -21,6 +26,8 @@ pub enum SchemaError {
     BadRef(String),
     #[error("the schema nests deeper than {MAX_DEPTH} levels (a $ref cycle?) at {0}")]
     TooDeep(String),
+    #[error("the request body expands to more than {MAX_FIELDS} fields: refused")]
+    TooLarge,
 }
 
 /// Parses an OpenAPI document from text and builds the request body's field tree.
@@ -37,7 +44,7 @@ pub fn parse_document(text: &str) -> Result<(Value, Field), SchemaError> {
 /// The field tree of the token endpoint's JSON request body.
 pub fn request_body_tree(doc: &Value) -> Result<Field, SchemaError> {
     let body = find_request_body(doc).ok_or(SchemaError::NoEndpoint)?;
-    let mut root = build(doc, body, String::new(), "", 0)?;
+    let mut root = build(doc, body, String::new(), "", 0, &Cell::new(0))?;
     root.required = true;
     Ok(root)
 }
@@ -115,12 +122,17 @@ fn build(
     pointer: String,
     name: &str,
     depth: usize,
+    nodes: &Cell<usize>,
 ) -> Result<Field, SchemaError> {
     if depth > MAX_DEPTH {
         return Err(SchemaError::TooDeep(pointer));
     }
+    nodes.set(nodes.get() + 1);
+    if nodes.get() > MAX_FIELDS {
+        return Err(SchemaError::TooLarge);
+    }
     let (shape, nullable) = strip_null(doc, prop)?;
-    let kind = kind_of(doc, shape, &pointer, depth)?;
+    let kind = kind_of(doc, shape, &pointer, depth, nodes)?;
     let annotation = |key: &str| prop.get(key).or_else(|| shape.get(key));
     Ok(Field {
         name: name.to_string(),
@@ -143,12 +155,18 @@ fn build(
     })
 }
 
-fn kind_of(doc: &Value, shape: &Value, pointer: &str, depth: usize) -> Result<Kind, SchemaError> {
+fn kind_of(
+    doc: &Value,
+    shape: &Value,
+    pointer: &str,
+    depth: usize,
+    nodes: &Cell<usize>,
+) -> Result<Kind, SchemaError> {
     if let Some(values) = shape.get("enum").and_then(Value::as_array) {
         return Ok(Kind::Enum(values.clone()));
     }
     if let Some(props) = shape.get("properties").and_then(Value::as_object) {
-        return group(doc, shape, props, pointer, depth).map(Kind::Group);
+        return group(doc, shape, props, pointer, depth, nodes).map(Kind::Group);
     }
     let types = type_names(shape);
     let has = |t: &str| types.contains(&t);
@@ -177,6 +195,7 @@ fn group(
     props: &Map<String, Value>,
     pointer: &str,
     depth: usize,
+    nodes: &Cell<usize>,
 ) -> Result<Vec<Field>, SchemaError> {
     let required: Vec<&str> = shape
         .get("required")
@@ -187,14 +206,9 @@ fn group(
         .iter()
         .map(|(key, prop)| {
             let child_pointer = format!("{pointer}/{}", escape_token(key));
-            let mut field = build(doc, prop, child_pointer, key, depth + 1)?;
+            let mut field = build(doc, prop, child_pointer, key, depth + 1, nodes)?;
             field.required = required.contains(&key.as_str());
             Ok(field)
         })
         .collect()
-}
-
-/// Escapes one JSON-pointer reference token (RFC 6901).
-pub fn escape_token(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }

@@ -2,7 +2,7 @@
 //! pointer; nothing is changed, dropped or "fixed".
 
 use super::field::{Field, Kind, list_values};
-use super::load::escape_token;
+use crate::document::escape_token;
 use serde_json::Value;
 use std::fmt;
 
