@@ -82,6 +82,9 @@ pub struct App {
     pub spinner: usize,
     pub should_quit: bool,
     pub next_mint_id: u64,
+    /// Counts document changes (edits, undo, redo, loads): a draft writer can debounce
+    /// on it and a view cache can key on it.
+    pub generation: u64,
     pub hits: RefCell<HitMap>,
 }
 
@@ -129,6 +132,7 @@ impl App {
             spinner: 0,
             should_quit: false,
             next_mint_id: 1,
+            generation: 0,
             hits: RefCell::new(HitMap::default()),
         };
         app.open_profile(&setup.profile);
@@ -220,6 +224,7 @@ impl App {
     }
 
     pub fn revalidate(&mut self) {
+        self.generation += 1;
         self.issues = self.schema.validate(self.doc.value());
     }
 

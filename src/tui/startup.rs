@@ -32,6 +32,10 @@ pub fn prepare(global: &Global) -> Result<Started> {
     if let Err(e) = store.ensure_default(&schema) {
         notices.push(format!("could not create the default profile: {e}"));
     }
+    // Same first-run behaviour as the commands: a settings file to edit.
+    if let Err(e) = Settings::write_default_if_missing(&paths.config) {
+        notices.push(e.to_string());
+    }
     let settings = Settings::load(&paths.config).unwrap_or_else(|e| {
         notices.push(format!("{e}\n(using the built-in settings for this run)"));
         Settings::default()

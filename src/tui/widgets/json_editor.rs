@@ -4,11 +4,33 @@
 
 use super::super::theme::Theme;
 use super::clip;
+use crate::schema::form::is_secret_name;
 use ratatui::text::Span;
 use serde_json::Value;
 
 pub fn spans(value: &Value, width: usize, theme: &Theme) -> Vec<Span<'static>> {
-    vec![Span::styled(clip(&value.to_string(), width), theme.value)]
+    vec![Span::styled(clip(&masked(value).to_string(), width), theme.value)]
+}
+
+/// The value with literal secrets under secret-looking keys (`api_key`, `token`…)
+/// masked: provider options in metadata may carry keys too.
+pub fn masked(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let shown = if is_secret_name(k) && crate::secrets::is_literal_secret(v) {
+                        Value::String(crate::secrets::mask(&super::plain(v)))
+                    } else {
+                        masked(v)
+                    };
+                    (k.clone(), shown)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(masked).collect()),
+        other => other.clone(),
+    }
 }
 
 /// The text the editor starts with: the value pretty-printed.
@@ -38,4 +60,18 @@ fn without_position(message: &str) -> &str {
     message
         .rfind(" at line ")
         .map_or(message, |i| &message[..i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn secrets_in_metadata_are_masked_on_the_row() {
+        let v = json!({"seed": 1, "auth": {"api_key": "sk-live-123456"}, "token": "${T}"});
+        let shown = masked(&v).to_string();
+        assert!(!shown.contains("sk-live"), "{shown}");
+        assert!(shown.contains("${T}"), "references stay readable");
+    }
 }
