@@ -38,6 +38,8 @@ pub enum Editor {
         error: Option<String>,
         /// Esc was pressed on invalid JSON once: the next Esc discards.
         armed: bool,
+        /// `metadata` must be an object; a field the schema leaves open takes any JSON.
+        object_only: bool,
     },
 }
 
@@ -99,6 +101,7 @@ pub fn open(app: &mut App, field: &FormField) {
                 area,
                 error: None,
                 armed: false,
+                object_only: matches!(field.field.kind, crate::schema::Kind::FreeObject),
             }
         }
         Widget::Secret => {
@@ -250,9 +253,13 @@ pub fn on_key(app: &mut App, key: Key, ev: KeyEvent) -> Vec<Effect> {
 fn after_input(editor: &mut Editor) {
     match editor {
         Editor::Json {
-            area, error, armed, ..
+            area,
+            error,
+            armed,
+            object_only,
+            ..
         } => {
-            *error = json_editor::parse(&area.lines().join("\n")).err();
+            *error = json_editor::parse(&area.lines().join("\n"), *object_only).err();
             *armed = false;
         }
         Editor::Line { error, .. } => *error = None,
@@ -302,8 +309,9 @@ fn finish(app: &mut App, editor: Editor, confirm: bool) -> Option<Editor> {
             pointer,
             area,
             armed,
+            object_only,
             ..
-        } => match json_editor::parse(&area.lines().join("\n")) {
+        } => match json_editor::parse(&area.lines().join("\n"), object_only) {
             Ok(v) => {
                 app.set_value(&pointer, Some(v));
                 None
@@ -322,6 +330,7 @@ fn finish(app: &mut App, editor: Editor, confirm: bool) -> Option<Editor> {
                     area,
                     error: Some(e),
                     armed: true,
+                    object_only,
                 })
             }
         },
@@ -351,8 +360,13 @@ fn commit_keep_open(app: &mut App, editor: Editor) -> Option<Editor> {
             let (p, t) = (pointer.clone(), area.lines().join("\n"));
             apply_text(app, &p, t);
         }
-        Editor::Json { pointer, area, .. } => {
-            if let Ok(v) = json_editor::parse(&area.lines().join("\n")) {
+        Editor::Json {
+            pointer,
+            area,
+            object_only,
+            ..
+        } => {
+            if let Ok(v) = json_editor::parse(&area.lines().join("\n"), *object_only) {
                 let p = pointer.clone();
                 app.set_value(&p, Some(v));
             } else {

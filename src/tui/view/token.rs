@@ -14,7 +14,7 @@ pub fn draw(app: &App, index: usize, frame: &mut Frame, area: Rect) {
     let Some(m) = app.history.get(index) else {
         return;
     };
-    let inner = super::popup_box(app, frame, area, 90, 14, "Token minted");
+    let inner = super::popup_box(app, frame, area, 90, 13, "Token minted");
     let width = usize::from(inner.width).saturating_sub(16);
     let info = &m.info;
     let row = |label: &str, value: String, style| {

@@ -9,7 +9,10 @@ use ratatui::text::Span;
 use serde_json::Value;
 
 pub fn spans(value: &Value, width: usize, theme: &Theme) -> Vec<Span<'static>> {
-    vec![Span::styled(clip(&masked(value).to_string(), width), theme.value)]
+    vec![Span::styled(
+        clip(&masked(value).to_string(), width),
+        theme.value,
+    )]
 }
 
 /// The value with literal secrets under secret-looking keys (`api_key`, `token`…)
@@ -41,10 +44,10 @@ pub fn initial_text(value: Option<&Value>) -> String {
     }
 }
 
-/// The editor's text as a JSON object, or what is wrong with it and where.
-pub fn parse(text: &str) -> Result<Value, String> {
+/// The editor's text as JSON (an object when `object_only`), or what is wrong and where.
+pub fn parse(text: &str, object_only: bool) -> Result<Value, String> {
     match serde_json::from_str::<Value>(text) {
-        Ok(v @ Value::Object(_)) => Ok(v),
+        Ok(v) if v.is_object() || !object_only => Ok(v),
         Ok(_) => Err("must be a JSON object, e.g. {} or {\"key\": \"value\"}".into()),
         Err(e) => Err(format!(
             "line {}, column {}: {}",

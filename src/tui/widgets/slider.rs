@@ -21,7 +21,11 @@ pub fn spans(field: &FormField, value: &Value, width: usize, theme: &Theme) -> V
         && hi > lo
         && width >= BAR_WIDTH + text.len() + 3
     {
-        out.push(Span::styled(bar(n, lo, hi), theme.accent));
+        let drawn = bar(n, lo, hi);
+        // The filled part and knob in the accent colour, the rest of the track dim.
+        let split = drawn.find('●').map_or(drawn.len(), |i| i + '●'.len_utf8());
+        out.push(Span::styled(drawn[..split].to_string(), theme.accent));
+        out.push(Span::styled(drawn[split..].to_string(), theme.dim));
         out.push(Span::raw(" "));
     }
     out.push(Span::styled(text, theme.value));
