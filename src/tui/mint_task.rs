@@ -44,5 +44,9 @@ fn failure(e: &MintError, url: &str) -> MintFailure {
             .iter()
             .map(|f| (f.pointer.clone(), f.msg.clone()))
             .collect(),
+        focus: match e {
+            MintError::MissingVar(m) => m.pointer().map(str::to_string),
+            _ => None,
+        },
     }
 }

@@ -102,6 +102,10 @@ pub fn on_done(app: &mut App, id: u64, result: Result<TokenInfo, MintFailure>) -
             Vec::new()
         }
         Err(failure) => {
+            if let Some(pointer) = &failure.focus {
+                app.editor = None;
+                app.focus_pointer(pointer);
+            }
             app.say(Tone::Bad, format!("mint failed: {}", failure.message));
             app.popups.push(Popup::MintError(failure));
             Vec::new()

@@ -55,4 +55,6 @@ pub struct MintFailure {
     pub url: String,
     /// (JSON pointer, server's message) for each field a 422 named.
     pub fields: Vec<(String, String)>,
+    /// A field to show the user (a `${VAR}` there is not set), when there is one.
+    pub focus: Option<String>,
 }

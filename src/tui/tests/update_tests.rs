@@ -678,6 +678,7 @@ fn a_422_marks_fields_and_jumps_to_the_first() {
             (SPEED.into(), "Input should be 'x-slow', 'slow'".into()),
             ("/ttl".into(), "Input should be greater than 60".into()),
         ],
+        focus: None,
     };
     h.send(Msg::MintDone {
         id: 1,
@@ -706,6 +707,7 @@ fn other_mint_errors_show_in_words_with_the_url() {
         message: "server error 502".into(),
         url: "https://dev-voice-api.example/api/v1/playground/tokens".into(),
         fields: vec![],
+        focus: None,
     };
     h.send(Msg::MintDone {
         id: 1,
@@ -795,4 +797,25 @@ fn a_profile_that_does_not_exist_starts_unsaved_from_defaults() {
     assert!(h.app.is_dirty());
     h.ctrl('s');
     assert!(h.app.store.exists("fresh"));
+}
+
+#[test]
+fn an_unset_variable_shows_its_field() {
+    let mut h = Harness::new();
+    h.ctrl('t');
+    let failure = MintFailure {
+        message: "environment variable CARTESIA_API_KEY is not set".into(),
+        url: "u".into(),
+        fields: vec![],
+        focus: Some("/agent_config/tts/model/api_key".into()),
+    };
+    h.send(Msg::MintDone {
+        id: 1,
+        result: Err(failure),
+    });
+    assert_eq!(
+        h.app.focused_pointer().as_deref(),
+        Some("/agent_config/tts/model/api_key")
+    );
+    assert!(matches!(h.app.popups.last(), Some(Popup::MintError(_))));
 }

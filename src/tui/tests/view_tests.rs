@@ -91,6 +91,7 @@ fn mint_error_view() {
         message: "could not connect to https://dev-voice-api.example/api/v1/playground/tokens: connection refused".into(),
         url: "https://dev-voice-api.example/api/v1/playground/tokens".into(),
         fields: vec![],
+        focus: None,
     };
     h.send(Msg::MintDone {
         id: 1,
@@ -110,6 +111,7 @@ fn server_422_marks_fields() {
             "/agent_config/tts/speed".into(),
             "Input should be 'x-slow', 'slow', 'medium', 'fast' or 'x-fast'".into(),
         )],
+        focus: None,
     };
     h.send(Msg::MintDone {
         id: 1,

@@ -21,7 +21,7 @@ pub fn draw(app: &App, p: &ProfilesPopup, frame: &mut Frame, area: Rect) {
     }
     let [list, message, footer] = Layout::vertical([
         Constraint::Min(1),
-        Constraint::Length(2),
+        Constraint::Length(3),
         Constraint::Length(1),
     ])
     .areas(inner);
@@ -31,19 +31,21 @@ pub fn draw(app: &App, p: &ProfilesPopup, frame: &mut Frame, area: Rect) {
     }
     let msg = match (&p.mode, &p.error) {
         (Mode::Name { purpose, input }, error) => {
-            let [title, field] =
-                Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(message);
-            let err = error
-                .as_ref()
-                .map(|e| format!("  ✗ {e}"))
-                .unwrap_or_default();
+            let [title, field, problem] =
+                Layout::vertical([Constraint::Length(1); 3]).areas(message);
             frame.render_widget(
-                Paragraph::new(Line::from(vec![
-                    Span::styled(format!(" {}:", purpose.title()), app.theme.accent),
-                    Span::styled(err, app.theme.error),
-                ])),
+                Paragraph::new(Span::styled(
+                    format!(" {}:", purpose.title()),
+                    app.theme.accent,
+                )),
                 title,
             );
+            if let Some(e) = error {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(format!(" ✗ {e}"), app.theme.error)),
+                    problem,
+                );
+            }
             let mut area = input.clone();
             area.set_style(
                 app.theme
