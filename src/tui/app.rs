@@ -53,6 +53,8 @@ pub struct HitMap {
     pub tabs: Vec<(Rect, usize)>,
     pub fields: Vec<(Rect, usize)>,
     pub list: Option<(Rect, usize)>,
+    /// The form's scroll offset per tab, kept between frames so scrolling is sticky.
+    pub form_scroll: Vec<usize>,
 }
 
 pub struct App {

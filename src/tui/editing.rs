@@ -243,6 +243,18 @@ pub fn on_key(app: &mut App, key: Key, ev: KeyEvent) -> Vec<Effect> {
         app.editor = finish(app, editor, true);
         return Vec::new();
     }
+    // In a one-line field, moving on (↑ ↓ Tab) applies it and moves, as in a form.
+    let moves_on = matches!(
+        key.code,
+        KeyCode::Up | KeyCode::Down | KeyCode::Tab | KeyCode::BackTab
+    );
+    if moves_on && matches!(editor, Editor::Line { .. }) {
+        app.editor = finish(app, editor, true);
+        if app.editor.is_none() {
+            return super::nav::on_key(app, key);
+        }
+        return Vec::new();
+    }
     editor.area_mut().input(ev);
     after_input(&mut editor);
     app.editor = Some(editor);

@@ -111,6 +111,7 @@ pub fn on_key(app: &mut App, mut p: ProfilesPopup, key: &Key, ev: KeyEvent) -> O
 fn list_key(app: &mut App, mut p: ProfilesPopup, key: &Key) -> Outcome {
     let actions = [
         Action::Back,
+        Action::Quit,
         Action::Profiles,
         Action::Up,
         Action::Down,
@@ -124,7 +125,7 @@ fn list_key(app: &mut App, mut p: ProfilesPopup, key: &Key) -> Outcome {
     p.error = None;
     let selected = p.selected_name();
     match app.keymap.find(key, &actions) {
-        Some(Action::Back | Action::Profiles) => return (None, Vec::new()),
+        Some(Action::Back | Action::Quit | Action::Profiles) => return (None, Vec::new()),
         Some(Action::Up) => p.scroll(false),
         Some(Action::Down) => p.scroll(true),
         Some(Action::Edit) => {

@@ -819,3 +819,21 @@ fn an_unset_variable_shows_its_field() {
     );
     assert!(matches!(h.app.popups.last(), Some(Popup::MintError(_))));
 }
+
+#[test]
+fn arrows_and_tab_leave_a_one_line_field_applying_it() {
+    let mut h = Harness::new();
+    h.focus(NAME);
+    h.key(KeyCode::Enter);
+    h.chars("!");
+    h.key(KeyCode::Down);
+    assert!(h.app.editor.is_none());
+    assert_eq!(h.value(NAME), Some(json!("Nova!")));
+    assert_eq!(
+        h.app.focused_pointer().as_deref(),
+        Some("/agent_config/agent/language")
+    );
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Tab);
+    assert_eq!(h.app.tab, 1);
+}

@@ -61,7 +61,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     let height = usize::from(area.height);
-    let offset = scroll_offset(focus_range, rows.len(), height);
+    let previous = app
+        .hits
+        .borrow()
+        .form_scroll
+        .get(app.tab)
+        .copied()
+        .unwrap_or(0);
+    let offset = scroll_offset(previous, focus_range, rows.len(), height);
+    {
+        let mut hits = app.hits.borrow_mut();
+        let tabs = app.schema.form.tabs.len();
+        hits.form_scroll.resize(tabs, 0);
+        hits.form_scroll[app.tab] = offset;
+    }
     let label_width = tab
         .fields()
         .map(|f| f.label.chars().count())
@@ -86,16 +99,46 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     app.hits.borrow_mut().fields = hits;
 }
 
-/// The first row to show so the focused field, its problems and help are visible.
-fn scroll_offset(focus: (usize, usize), total: usize, height: usize) -> usize {
+/// The first row to show: the last frame's, moved only as far as it takes to show the
+/// focused field with its problems and help (and a line of context above when it moves
+/// up), so moving within what is visible does not scroll.
+fn scroll_offset(previous: usize, focus: (usize, usize), total: usize, height: usize) -> usize {
     if total <= height {
         return 0;
     }
     let (start, end) = focus;
-    // Keep a line of context above (the group title) when there is room.
-    let want_end = end.saturating_sub(height);
-    let top = start.saturating_sub(1);
-    want_end.max(top.min(total - height)).min(start)
+    let mut offset = previous.min(total - height);
+    if start <= offset {
+        offset = start.saturating_sub(1);
+    }
+    if end > offset + height {
+        offset = (end - height).min(start);
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_offset;
+
+    #[test]
+    fn scrolling_is_sticky() {
+        // 30 rows, 10 visible.
+        assert_eq!(scroll_offset(0, (3, 5), 30, 10), 0, "visible: no scroll");
+        assert_eq!(
+            scroll_offset(0, (9, 11), 30, 10),
+            1,
+            "just enough to show its end"
+        );
+        assert_eq!(
+            scroll_offset(5, (5, 7), 30, 10),
+            4,
+            "a line of context above"
+        );
+        assert_eq!(scroll_offset(25, (0, 2), 30, 10), 0);
+        assert_eq!(scroll_offset(0, (2, 20), 30, 10), 2, "too tall: its start");
+        assert_eq!(scroll_offset(7, (1, 3), 5, 10), 0, "everything fits");
+    }
 }
 
 fn other_row(app: &App, row: &Row, label_width: usize, width: usize) -> Line<'static> {

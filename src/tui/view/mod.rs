@@ -24,7 +24,15 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
 pub fn draw(app: &App, frame: &mut Frame) {
-    *app.hits.borrow_mut() = HitMap::default();
+    {
+        // Rebuilt every frame, except the form's scroll offsets.
+        let mut hits = app.hits.borrow_mut();
+        let form_scroll = std::mem::take(&mut hits.form_scroll);
+        *hits = HitMap {
+            form_scroll,
+            ..HitMap::default()
+        };
+    }
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app, frame, area);
