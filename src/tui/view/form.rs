@@ -117,30 +117,6 @@ fn scroll_offset(previous: usize, focus: (usize, usize), total: usize, height: u
     offset
 }
 
-#[cfg(test)]
-mod tests {
-    use super::scroll_offset;
-
-    #[test]
-    fn scrolling_is_sticky() {
-        // 30 rows, 10 visible.
-        assert_eq!(scroll_offset(0, (3, 5), 30, 10), 0, "visible: no scroll");
-        assert_eq!(
-            scroll_offset(0, (9, 11), 30, 10),
-            1,
-            "just enough to show its end"
-        );
-        assert_eq!(
-            scroll_offset(5, (5, 7), 30, 10),
-            4,
-            "a line of context above"
-        );
-        assert_eq!(scroll_offset(25, (0, 2), 30, 10), 0);
-        assert_eq!(scroll_offset(0, (2, 20), 30, 10), 2, "too tall: its start");
-        assert_eq!(scroll_offset(7, (1, 3), 5, 10), 0, "everything fits");
-    }
-}
-
 fn other_row(app: &App, row: &Row, label_width: usize, width: usize) -> Line<'static> {
     let indent = " ".repeat(label_width + 4);
     match row {
@@ -228,4 +204,28 @@ fn draw_field(
 
 fn draw_line_editor(frame: &mut Frame, editor: &Editor, rect: Rect) {
     frame.render_widget(editor.area(), rect);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_offset;
+
+    #[test]
+    fn scrolling_is_sticky() {
+        // 30 rows, 10 visible.
+        assert_eq!(scroll_offset(0, (3, 5), 30, 10), 0, "visible: no scroll");
+        assert_eq!(
+            scroll_offset(0, (9, 11), 30, 10),
+            1,
+            "just enough to show its end"
+        );
+        assert_eq!(
+            scroll_offset(5, (5, 7), 30, 10),
+            4,
+            "a line of context above"
+        );
+        assert_eq!(scroll_offset(25, (0, 2), 30, 10), 0);
+        assert_eq!(scroll_offset(0, (2, 20), 30, 10), 2, "too tall: its start");
+        assert_eq!(scroll_offset(7, (1, 3), 5, 10), 0, "everything fits");
+    }
 }
