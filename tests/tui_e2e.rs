@@ -220,19 +220,41 @@ async fn a_pasted_mebibyte_lands_in_the_prompt_editor() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut tui = Tui::spawn(Spawn::new(dir.path()));
+        tui.wait_for("1 Agent");
+        let pid = tui.pid().expect("a pid").to_string();
+        let sent = std::process::Command::new("kill")
+            .args([format!("-{signal}").as_str(), &pid])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = tui.wait_exit();
+        assert_eq!(status.exit_code(), code, "SIG{signal}: {status:?}");
+        assert_restored(&tui.raw());
+    }
+}
+
+#[test]
+fn idle_means_no_cpu_and_no_output() {
     let dir = tempfile::tempdir().unwrap();
     let mut tui = Tui::spawn(Spawn::new(dir.path()));
     tui.wait_for("1 Agent");
-    let pid = tui.pid().expect("a pid") as i32;
-    // SAFETY-free: plain kill(2) through the shell's `kill`, no libc binding needed.
-    let ok = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(ok.success());
-    tui.wait_exit();
-    assert_restored(&tui.raw());
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let (bytes, ticks) = (tui.raw_len(), tui.cpu_ticks());
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    assert_eq!(tui.raw_len(), bytes, "nothing written while idle");
+    if let (Some(before), Some(after)) = (ticks, tui.cpu_ticks()) {
+        assert!(
+            after - before <= 2,
+            "busy while idle: {} ticks in 1 s",
+            after - before
+        );
+    }
+    tui.key("q");
+    assert!(tui.wait_exit().success());
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The terminal editor: start-up, the terminal, and the one event loop. The loop waits
-//! on terminal events, results of background work and signals; it redraws only after
-//! something happened, and ticks only while a spinner or countdown is on screen.
+//! on terminal events and results of background work (signals have a thread of their
+//! own, see `signals`); it redraws only after something happened, and ticks only while
+//! a spinner or countdown is on screen.
 
 pub mod app;
 pub mod commands;
@@ -15,6 +16,7 @@ pub mod nav;
 pub mod popup;
 pub mod profiles_popup;
 pub mod prompt;
+pub mod signals;
 pub mod startup;
 pub mod terminal;
 pub mod theme;
@@ -29,7 +31,6 @@ use futures::StreamExt;
 use msg::{Effect, Msg};
 use std::collections::HashMap;
 use std::io::Write;
-use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
@@ -42,6 +43,7 @@ pub fn run(global: &Global) -> Result<()> {
         .build()?;
     runtime.block_on(async move {
         terminal::install_panic_hook(started.log_path.clone());
+        signals::watch(|| {})?;
         let mut term = terminal::enter()?;
         let mut app = App::new(started.setup);
         let worker = Worker {
@@ -70,12 +72,10 @@ async fn drive(app: &mut App, term: &mut terminal::Term, mut worker: Worker) -> 
     app.size = (size.width, size.height);
     let mut events = EventStream::new();
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
-    let mut sigterm = signal(SignalKind::terminate())?;
-    let mut sighup = signal(SignalKind::hangup())?;
-    let mut sigint = signal(SignalKind::interrupt())?;
     let mut dirty = true;
     loop {
         if dirty {
+            let _guard = signals::TERMINAL.lock().unwrap_or_else(|e| e.into_inner());
             term.draw(|f| view::draw(app, f))?;
             dirty = false;
         }
@@ -93,9 +93,6 @@ async fn drive(app: &mut App, term: &mut terminal::Term, mut worker: Worker) -> 
             _ = tokio::time::sleep(tick.unwrap_or_default()), if tick.is_some() => {
                 Msg::Tick(startup::now_unix())
             }
-            _ = sigterm.recv() => break,
-            _ = sighup.recv() => break,
-            _ = sigint.recv() => break,
         };
         dirty = true;
         handle(app, msg, &mut worker, term, &tx)?;
@@ -196,6 +193,7 @@ fn run_effect(
         Effect::Copy(token) => {
             // OSC 52 goes through our own output, between frames, so it cannot tear one.
             let osc = crate::clipboard::osc52_for_terminal(&token);
+            let _guard = signals::TERMINAL.lock().unwrap_or_else(|e| e.into_inner());
             let backend = term.backend_mut();
             let osc52 = backend
                 .write_all(osc.as_bytes())

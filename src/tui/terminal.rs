@@ -1,6 +1,6 @@
 //! Taking the terminal and giving it back exactly as it was: raw mode, alternate
 //! screen, mouse capture and bracketed paste on entry; all of it undone on exit, on a
-//! panic (before the message is printed) and on SIGTERM/SIGHUP/SIGINT (the loop ends).
+//! panic (before the message is printed) and on SIGTERM/SIGHUP/SIGINT (see `signals`).
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,

@@ -17,7 +17,7 @@ pub const DEADLINE: Duration = Duration::from_secs(15);
 pub struct Tui {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
     shared: Arc<Mutex<Output>>,
 }
 
@@ -108,7 +108,7 @@ impl Tui {
         Tui {
             child,
             writer,
-            _master: pair.master,
+            master: pair.master,
             shared,
         }
     }
@@ -219,7 +219,7 @@ impl Tui {
 
     /// Resizes the terminal (the program gets SIGWINCH) and the emulated screen.
     pub fn resize(&self, cols: u16, rows: u16) {
-        self._master
+        self.master
             .resize(PtySize {
                 rows,
                 cols,
@@ -233,6 +233,13 @@ impl Tui {
             .parser
             .screen_mut()
             .set_size(rows, cols);
+    }
+
+    /// CPU time (user + system, in clock ticks) the program has used so far (Linux).
+    pub fn cpu_ticks(&self) -> Option<u64> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid()?)).ok()?;
+        let fields: Vec<&str> = stat.rsplit_once(") ")?.1.split(' ').collect();
+        Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
     }
 
     pub fn pid(&self) -> Option<u32> {
