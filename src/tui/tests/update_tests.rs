@@ -856,3 +856,29 @@ fn an_unreadable_profile_is_reported_and_never_overwritten_silently() {
     ));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
 }
+
+#[test]
+fn a_question_raised_over_a_popup_comes_on_top() {
+    let mut h = Harness::new();
+    h.focus(SPEED);
+    h.key(KeyCode::Right);
+    std::fs::write(h.dir.path().join("profiles/default.json"), "{}").unwrap();
+    h.key(KeyCode::Char('?'));
+    h.ctrl('s');
+    assert!(matches!(
+        h.app.popups.last(),
+        Some(Popup::Prompt(Prompt::Conflict))
+    ));
+    h.key(KeyCode::Char('c'));
+    assert!(
+        matches!(h.app.popups.last(), Some(Popup::Help { .. })),
+        "help is still there"
+    );
+    h.key(KeyCode::Esc);
+    h.ctrl('p');
+    h.ctrl('c');
+    assert!(matches!(
+        h.app.popups.last(),
+        Some(Popup::Prompt(Prompt::Unsaved(_)))
+    ));
+}
