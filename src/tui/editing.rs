@@ -414,14 +414,17 @@ fn apply_text(app: &mut App, pointer: &str, text: String) {
 /// Bracketed paste: text lands in the open editor as text; on a text field with no
 /// editor open, the editor opens and takes it.
 pub fn on_paste(app: &mut App, text: String) -> Vec<Effect> {
-    if let Some(Popup::Profiles(_) | Popup::Prompt(_)) = app.popups.last() {
-        app.say(Tone::Info, "paste ignored: finish the popup first");
-        return Vec::new();
-    }
-    if let Some(Popup::Picker(p)) = app.popups.last_mut() {
-        p.filter.push_str(text.lines().next().unwrap_or(""));
-        p.selected = 0;
-        return Vec::new();
+    match app.popups.last_mut() {
+        Some(Popup::Picker(p)) => {
+            p.filter.push_str(text.lines().next().unwrap_or(""));
+            p.selected = 0;
+            return Vec::new();
+        }
+        Some(_) => {
+            app.say(Tone::Info, "paste ignored: close the popup first");
+            return Vec::new();
+        }
+        None => {}
     }
     if app.editor.is_none() {
         let Some(field) = app.focused().cloned() else {

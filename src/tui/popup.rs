@@ -28,26 +28,17 @@ pub enum Popup {
     MintError(MintFailure),
 }
 
-impl Popup {
-    /// Modal popups take every key: nothing global reaches past them.
-    fn is_modal(&self) -> bool {
-        matches!(self, Popup::Prompt(_)) || matches!(self, Popup::Profiles(p) if p.is_typing())
-    }
-}
-
 pub fn on_key(app: &mut App, key: Key, ev: KeyEvent) -> Vec<Effect> {
+    let Some(top) = app.popups.last() else {
+        return Vec::new();
+    };
+    if let Some(action) = global_action(app, &key, top) {
+        // The popup stays where it is; anything the command opens goes above it.
+        return run_global(app, action);
+    }
     let Some(top) = app.popups.pop() else {
         return Vec::new();
     };
-    if !top.is_modal() && !matches!(top, Popup::Picker(_)) {
-        if let Some(effects) = global(app, &key, &top) {
-            app.popups.push(top);
-            return effects;
-        }
-    } else if matches!(top, Popup::Picker(_)) && app.key_matches(Action::Mint, &key) {
-        app.popups.push(top);
-        return minting::start(app);
-    }
     let base = app.popups.len();
     let (keep, effects) = match top {
         Popup::Help { scroll } => (help_key(app, &key, scroll), Vec::new()),
@@ -89,9 +80,10 @@ pub fn on_key(app: &mut App, key: Key, ev: KeyEvent) -> Vec<Effect> {
     effects
 }
 
-/// Keys that act from over a (non-modal) popup: mint, save, profiles, quit.
-fn global(app: &mut App, key: &Key, top: &Popup) -> Option<Vec<Effect>> {
-    let globals = [
+/// Commands that reach past a popup: none past a question or a name being typed,
+/// only mint past a list being filtered, the usual ones past anything else.
+fn global_action(app: &App, key: &Key, top: &Popup) -> Option<Action> {
+    const USUAL: &[Action] = &[
         Action::Mint,
         Action::Save,
         Action::Profiles,
@@ -99,12 +91,25 @@ fn global(app: &mut App, key: &Key, top: &Popup) -> Option<Vec<Effect>> {
         Action::Undo,
         Action::Redo,
     ];
-    let action = app.keymap.find(key, &globals)?;
-    // The profiles popup has its own meaning for plain keys; globals use modifiers.
-    if matches!(top, Popup::Profiles(_)) && action == Action::Profiles {
-        return None;
-    }
-    Some(match action {
+    let allowed: &[Action] = match top {
+        Popup::Prompt(_) => &[],
+        Popup::Profiles(p) if p.is_typing() => &[],
+        Popup::Picker(_) => &[Action::Mint],
+        // Ctrl-P over the profiles list would only reopen it.
+        Popup::Profiles(_) => &[
+            Action::Mint,
+            Action::Save,
+            Action::QuitAnywhere,
+            Action::Undo,
+            Action::Redo,
+        ],
+        _ => USUAL,
+    };
+    app.keymap.find(key, allowed)
+}
+
+fn run_global(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
         Action::Mint => minting::start(app),
         Action::Save => commands::save(app),
         Action::Profiles => {
@@ -120,8 +125,8 @@ fn global(app: &mut App, key: &Key, top: &Popup) -> Option<Vec<Effect>> {
             commands::redo(app);
             Vec::new()
         }
-        _ => return None,
-    })
+        _ => Vec::new(),
+    }
 }
 
 fn help_key(app: &App, key: &Key, scroll: u16) -> Option<Popup> {

@@ -837,3 +837,48 @@ fn arrows_and_tab_leave_a_one_line_field_applying_it() {
     h.key(KeyCode::Tab);
     assert_eq!(h.app.tab, 1);
 }
+
+#[test]
+fn an_unreadable_profile_is_reported_and_never_overwritten_silently() {
+    let mut h = Harness::new();
+    let path = h.dir.path().join("profiles/broken.json");
+    std::fs::write(&path, "{ not json").unwrap();
+    h.app.open_profile("broken");
+    let Some(Popup::Notice(lines)) = h.app.popups.last() else {
+        panic!("a notice")
+    };
+    assert!(lines[0].contains("line 1"), "{lines:?}");
+    h.key(KeyCode::Esc);
+    h.ctrl('s');
+    assert!(matches!(
+        h.app.popups.last(),
+        Some(Popup::Prompt(Prompt::Conflict))
+    ));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
+}
+
+#[test]
+fn a_question_raised_over_a_popup_comes_on_top() {
+    let mut h = Harness::new();
+    h.focus(SPEED);
+    h.key(KeyCode::Right);
+    std::fs::write(h.dir.path().join("profiles/default.json"), "{}").unwrap();
+    h.key(KeyCode::Char('?'));
+    h.ctrl('s');
+    assert!(matches!(
+        h.app.popups.last(),
+        Some(Popup::Prompt(Prompt::Conflict))
+    ));
+    h.key(KeyCode::Char('c'));
+    assert!(
+        matches!(h.app.popups.last(), Some(Popup::Help { .. })),
+        "help is still there"
+    );
+    h.key(KeyCode::Esc);
+    h.ctrl('p');
+    h.ctrl('c');
+    assert!(matches!(
+        h.app.popups.last(),
+        Some(Popup::Prompt(Prompt::Unsaved(_)))
+    ));
+}

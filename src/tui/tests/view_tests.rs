@@ -170,6 +170,21 @@ fn no_size_panics_on_any_screen() {
     quit.key(KeyCode::Right);
     quit.key(KeyCode::Char('q'));
     screens.push(quit);
+    let mut save_as = Harness::new();
+    save_as.focus("/agent_config/tts/speed");
+    save_as.key(KeyCode::Right);
+    std::fs::write(save_as.dir.path().join("profiles/default.json"), "{}").unwrap();
+    save_as.ctrl('s');
+    save_as.key(KeyCode::Char('n'));
+    screens.push(save_as);
+    let mut history = Harness::new();
+    history.ctrl('t');
+    history.send(Msg::MintDone {
+        id: 1,
+        result: Ok(TokenInfo::default()),
+    });
+    history.key(KeyCode::Char('t'));
+    screens.push(history);
     for h in &screens {
         for w in [1, 2, 5, 20, 59, 60, 61, 80, 300] {
             for ht in [1, 2, 3, 8, 15, 16, 17, 40, 100] {

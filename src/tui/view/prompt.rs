@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
     let name = &app.profile.name;
-    let (title, mut lines) = match prompt {
+    let (title, lines) = match prompt {
         Prompt::Unsaved(pending) => {
             let doing = match pending {
                 Pending::Quit => "quitting".to_string(),
@@ -54,26 +54,21 @@ pub fn draw(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
     };
     let height = lines.len() as u16 + 2;
     let inner = super::popup_box(app, frame, area, 70, height, title);
-    if let Prompt::SaveAs { input, .. } = prompt {
-        let field = Rect::new(
-            inner.x + 1,
-            inner.y + 1,
-            inner.width.saturating_sub(2),
-            1.min(inner.height.saturating_sub(1)),
-        );
-        let mut area = input.clone();
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    if let Prompt::SaveAs { input, .. } = prompt
+        && inner.height > 1
+    {
+        // The name goes on the blank second line; a one-line copy is cheap to style.
+        let field = Rect::new(inner.x + 1, inner.y + 1, inner.width.saturating_sub(2), 1);
+        let mut area = (**input).clone();
         area.set_style(
             app.theme
                 .value
                 .add_modifier(ratatui::style::Modifier::UNDERLINED),
         );
         area.set_cursor_style(app.theme.focus);
-        lines.truncate(lines.len());
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-        frame.render_widget(&*area, field);
-        return;
+        frame.render_widget(&area, field);
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 fn choice(app: &App, key: &str, what: &str) -> Line<'static> {
