@@ -199,6 +199,7 @@ impl App {
         if let Err(e) = state.save(&self.paths.state()) {
             tracing::warn!("could not record the last profile: {e}");
         }
+        super::draft_offer::offer_on_open(self);
     }
 
     // ── document ───────────────────────────────────────────────────────────────
