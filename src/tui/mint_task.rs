@@ -15,11 +15,13 @@ pub async fn mint(
     let url = api::endpoint_url(&env.base_url);
     let pointers: Vec<&str> = secret_pointers.iter().map(String::as_str).collect();
     let req = MintRequest::prepare(env, &body, &pointers, |v| std::env::var(v).ok())
-        .map_err(|e| failure(&e, &url))?;
+        .map_err(|e| failure(&e, &url, &[]))?;
     tracing::info!(url = %req.endpoint, "mint started");
+    let sent = secrets_sent(&req, env, &pointers);
     let outcome = api::mint(client, &req).await.map_err(|e| {
-        tracing::info!(url = %req.endpoint, "mint failed: {e}");
-        failure(&e, &req.endpoint)
+        let failure = failure(&e, &req.endpoint, &sent);
+        tracing::info!(url = %req.endpoint, "mint failed: {}", failure.message);
+        failure
     })?;
     tracing::info!(url = %req.endpoint, status = outcome.status, "mint succeeded");
     let claims = outcome.claims.as_ref();
@@ -35,14 +37,38 @@ pub async fn mint(
     })
 }
 
-fn failure(e: &MintError, url: &str) -> MintFailure {
+/// The credentials this request carries once resolved: secret fields of the body,
+/// headers known to hold credentials, and headers filled from `${VAR}`s. A server
+/// that echoes one back in an error must not put it on screen or in the log.
+fn secrets_sent(req: &MintRequest, env: &Environment, pointers: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = pointers
+        .iter()
+        .filter_map(|p| req.body.pointer(p).and_then(Value::as_str))
+        .map(str::to_string)
+        .collect();
+    for (name, value) in &req.headers {
+        let from_var = env
+            .headers
+            .iter()
+            .any(|(n, raw)| n == name && api::resolve::has_refs(raw));
+        if from_var || api::request::is_secret_header(name) {
+            out.push(value.clone());
+            // `Bearer TOKEN`: the token alone, too.
+            out.extend(value.split_whitespace().skip(1).map(str::to_string));
+        }
+    }
+    out
+}
+
+fn failure(e: &MintError, url: &str, sent: &[String]) -> MintFailure {
+    let scrub = |s: &str| crate::secrets::scrub(s, sent);
     MintFailure {
-        message: e.to_string(),
+        message: scrub(&e.to_string()),
         url: url.to_string(),
         fields: e
             .field_errors()
             .iter()
-            .map(|f| (f.pointer.clone(), f.msg.clone()))
+            .map(|f| (f.pointer.clone(), scrub(&f.msg)))
             .collect(),
         focus: match e {
             MintError::MissingVar(m) => m.pointer().map(str::to_string),
