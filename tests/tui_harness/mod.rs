@@ -89,7 +89,7 @@ impl Tui {
         let writer = pair.master.take_writer().expect("pty writer");
         let shared = Arc::new(Mutex::new(Output {
             raw: Vec::new(),
-            parser: vt100::Parser::new(rows, cols, 0),
+            parser: vt100::Parser::new(rows, emulated_cols(cols), 0),
             last: Instant::now(),
         }));
         let sink = Arc::clone(&shared);
@@ -217,8 +217,12 @@ impl Tui {
         }
     }
 
-    /// Resizes the terminal (the program gets SIGWINCH) and the emulated screen.
+    /// Resizes the terminal (the program gets SIGWINCH) and the emulated screen. The
+    /// screen is resized first, holding the output lock: a frame the program draws for
+    /// the new size can then never be parsed at the old one (and come out mangled).
     pub fn resize(&self, cols: u16, rows: u16) {
+        let mut out = self.shared.lock().unwrap();
+        out.parser.screen_mut().set_size(rows, emulated_cols(cols));
         self.master
             .resize(PtySize {
                 rows,
@@ -227,12 +231,7 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("resize the pty");
-        self.shared
-            .lock()
-            .unwrap()
-            .parser
-            .screen_mut()
-            .set_size(rows, cols);
+        drop(out);
     }
 
     /// CPU time (user + system, in clock ticks) the program has used so far (Linux).
@@ -253,6 +252,13 @@ impl Drop for Tui {
             let _ = self.child.kill();
         }
     }
+}
+
+/// vt100 0.16 panics (subtract with overflow) on a wide character in a one-column
+/// screen, which a frame drawn just before a resize to 1×1 can hold; the emulated
+/// screen is kept two columns wide at least (the program's own terminal is not).
+fn emulated_cols(cols: u16) -> u16 {
+    cols.max(2)
 }
 
 pub fn find(haystack: &[u8], needle: &[u8]) -> bool {
