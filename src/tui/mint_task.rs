@@ -17,7 +17,7 @@ pub async fn mint(
     let req = MintRequest::prepare(env, &body, &pointers, |v| std::env::var(v).ok())
         .map_err(|e| failure(&e, &url, &[]))?;
     tracing::info!(url = %req.endpoint, "mint started");
-    let sent = secrets_sent(&req, env, &pointers);
+    let sent = crate::secrets::carried(&req, env, &pointers);
     let outcome = api::mint(client, &req).await.map_err(|e| {
         let failure = failure(&e, &req.endpoint, &sent);
         tracing::info!(url = %req.endpoint, "mint failed: {}", failure.message);
@@ -35,29 +35,6 @@ pub async fn mint(
         status: outcome.status,
         token: outcome.token,
     })
-}
-
-/// The credentials this request carries once resolved: secret fields of the body,
-/// headers known to hold credentials, and headers filled from `${VAR}`s. A server
-/// that echoes one back in an error must not put it on screen or in the log.
-fn secrets_sent(req: &MintRequest, env: &Environment, pointers: &[&str]) -> Vec<String> {
-    let mut out: Vec<String> = pointers
-        .iter()
-        .filter_map(|p| req.body.pointer(p).and_then(Value::as_str))
-        .map(str::to_string)
-        .collect();
-    for (name, value) in &req.headers {
-        let from_var = env
-            .headers
-            .iter()
-            .any(|(n, raw)| n == name && api::resolve::has_refs(raw));
-        if from_var || api::request::is_secret_header(name) {
-            out.push(value.clone());
-            // `Bearer TOKEN`: the token alone, too.
-            out.extend(value.split_whitespace().skip(1).map(str::to_string));
-        }
-    }
-    out
 }
 
 fn failure(e: &MintError, url: &str, sent: &[String]) -> MintFailure {
