@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod commands;
+pub mod debug_panic;
 pub mod draft_offer;
 pub mod draft_sync;
 pub mod editing;
@@ -167,6 +168,7 @@ fn handle(
     tx: &mpsc::UnboundedSender<Msg>,
 ) -> Result<()> {
     app.now = startup::now_unix();
+    debug_panic::check(&msg);
     for effect in update(app, msg) {
         run_effect(effect, worker, term, tx)?;
     }
