@@ -238,6 +238,14 @@ fn the_offer_shows_fields_not_values() {
         .map(|c| c.symbol())
         .collect();
     assert!(screen.contains("Restore unsaved edits?"), "{screen}");
+    assert!(
+        screen.contains("r restore"),
+        "the hints say how to answer: {screen}"
+    );
+    assert!(
+        !screen.contains("cancel"),
+        "Esc does not dismiss it: {screen}"
+    );
     assert!(screen.contains("/agent_config/llm/model/api_key"));
     assert!(!screen.contains("SENTINEL"));
 }
