@@ -89,7 +89,7 @@ impl Tui {
         let writer = pair.master.take_writer().expect("pty writer");
         let shared = Arc::new(Mutex::new(Output {
             raw: Vec::new(),
-            parser: vt100::Parser::new(rows, emulated_cols(cols), 0),
+            parser: vt100::Parser::new(emulated(rows), emulated(cols), 0),
             last: Instant::now(),
         }));
         let sink = Arc::clone(&shared);
@@ -222,7 +222,9 @@ impl Tui {
     /// the new size can then never be parsed at the old one (and come out mangled).
     pub fn resize(&self, cols: u16, rows: u16) {
         let mut out = self.shared.lock().unwrap();
-        out.parser.screen_mut().set_size(rows, emulated_cols(cols));
+        out.parser
+            .screen_mut()
+            .set_size(emulated(rows), emulated(cols));
         self.master
             .resize(PtySize {
                 rows,
@@ -254,11 +256,12 @@ impl Drop for Tui {
     }
 }
 
-/// vt100 0.16 panics (subtract with overflow) on a wide character in a one-column
-/// screen, which a frame drawn just before a resize to 1×1 can hold; the emulated
-/// screen is kept two columns wide at least (the program's own terminal is not).
-fn emulated_cols(cols: u16) -> u16 {
-    cols.max(2)
+/// vt100 0.16 panics (subtract with overflow, grid.rs `col_wrap`) when a line wraps in
+/// a one-row screen or a wide character lands in a one-column one, which a frame drawn
+/// just before a resize to 1×1 can cause; the emulated screen is kept 2×2 at least
+/// (the program's own terminal is not).
+fn emulated(cells: u16) -> u16 {
+    cells.max(2)
 }
 
 pub fn find(haystack: &[u8], needle: &[u8]) -> bool {
