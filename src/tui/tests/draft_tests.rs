@@ -249,3 +249,26 @@ fn the_offer_shows_fields_not_values() {
     assert!(screen.contains("/agent_config/llm/model/api_key"));
     assert!(!screen.contains("SENTINEL"));
 }
+
+#[test]
+fn drafts_of_other_profiles_are_named_at_start() {
+    let h = Harness::new();
+    let value = h.app.doc.value().clone();
+    assert_eq!(
+        crate::tui::draft_offer::other_drafts_notice(&h.app.paths.data, "default"),
+        None
+    );
+    drafts(&h)
+        .write(&Draft::new("default", None, value.clone(), 0))
+        .unwrap();
+    drafts(&h)
+        .write(&Draft::new("phone", None, value, 0))
+        .unwrap();
+    let notice =
+        crate::tui::draft_offer::other_drafts_notice(&h.app.paths.data, "default").unwrap();
+    assert!(notice.contains("`phone`"), "{notice}");
+    assert!(
+        !notice.contains("`default`"),
+        "the one opened is offered, not listed"
+    );
+}
