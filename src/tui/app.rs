@@ -193,11 +193,15 @@ impl App {
         self.server_errors.clear();
         self.revealed.clear();
         self.revalidate();
-        let state = State {
-            last_profile: Some(self.profile.name.clone()),
-        };
-        if let Err(e) = state.save(&self.paths.state()) {
-            tracing::warn!("could not record the last profile: {e}");
+        // Written only when it changes: a synced write has no place on the start path.
+        let state_path = self.paths.state();
+        if State::load(&state_path).last_profile.as_deref() != Some(&self.profile.name) {
+            let state = State {
+                last_profile: Some(self.profile.name.clone()),
+            };
+            if let Err(e) = state.save(&state_path) {
+                tracing::warn!("could not record the last profile: {e}");
+            }
         }
     }
 
