@@ -6,21 +6,13 @@ use std::time::{Duration, Instant};
 use voxtune::schema::Schema;
 
 /// `voxtune profiles list` with `count` profiles on disk.
-pub fn profiles_list(bin: &str, count: usize, runs: usize) -> Summary {
-    let dir = tempfile::tempdir().unwrap();
-    let profiles = dir.path().join("profiles");
-    std::fs::create_dir_all(&profiles).unwrap();
-    let schema = Schema::bundled();
-    let text = voxtune::profiles::render(&schema, &schema.defaults());
-    for i in 0..count {
-        std::fs::write(profiles.join(format!("p{i:05}.json")), &text).unwrap();
-    }
+pub fn profiles_list(bin: &str, dir: &std::path::Path, count: usize, runs: usize) -> Summary {
     let mut samples: Vec<Duration> = (0..runs)
         .map(|_| {
             let started = Instant::now();
             let out = Command::new(bin)
                 .args(["profiles", "list"])
-                .env("VOXTUNE_CONFIG_DIR", dir.path())
+                .env("VOXTUNE_CONFIG_DIR", dir)
                 .stderr(Stdio::null())
                 .output()
                 .unwrap();

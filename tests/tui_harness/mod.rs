@@ -307,3 +307,11 @@ pub fn assert_restored(raw: &[u8]) {
         );
     }
 }
+
+/// For benchmarks: the moment the program's output last arrived, so a figure is taken
+/// from the output itself rather than from when a poll happened to look.
+impl Tui {
+    pub fn last_output_at(&self) -> Instant {
+        self.shared.lock().unwrap().last
+    }
+}
