@@ -203,6 +203,7 @@ impl App {
                 tracing::warn!("could not record the last profile: {e}");
             }
         }
+        super::draft_offer::offer_on_open(self);
     }
 
     // ── document ───────────────────────────────────────────────────────────────

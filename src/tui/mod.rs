@@ -5,6 +5,9 @@
 
 pub mod app;
 pub mod commands;
+pub mod debug_panic;
+pub mod draft_offer;
+pub mod draft_sync;
 pub mod editing;
 pub mod keymap;
 pub mod keys;
@@ -43,7 +46,11 @@ pub fn run(global: &Global) -> Result<()> {
         .build()?;
     runtime.block_on(async move {
         terminal::install_panic_hook(started.log_path.clone());
-        signals::watch(|| {})?;
+        // Unsaved work outlives a signal, a panic or a lost terminal (see draft_sync).
+        let mut drafts = draft_sync::DraftSync::new(&started.setup.paths.data);
+        draft_sync::install_panic_flush(drafts.shared());
+        let shared = drafts.shared();
+        signals::watch(move || shared.flush())?;
         let mut term = terminal::enter()?;
         let mut app = App::new(started.setup);
         let worker = Worker {
@@ -52,7 +59,8 @@ pub fn run(global: &Global) -> Result<()> {
             client: None,
             flights: HashMap::new(),
         };
-        let result = drive(&mut app, &mut term, worker).await;
+        let result = drive(&mut app, &mut term, worker, &mut drafts).await;
+        drafts.finish(&app);
         terminal::leave();
         result
     })
@@ -67,9 +75,15 @@ struct Worker {
     flights: HashMap<u64, CancellationToken>,
 }
 
-async fn drive(app: &mut App, term: &mut terminal::Term, mut worker: Worker) -> Result<()> {
+async fn drive(
+    app: &mut App,
+    term: &mut terminal::Term,
+    mut worker: Worker,
+    drafts: &mut draft_sync::DraftSync,
+) -> Result<()> {
     let size = term.size()?;
     app.size = (size.width, size.height);
+    drafts.observe(app);
     let mut events = EventStream::new();
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut dirty = true;
@@ -80,6 +94,7 @@ async fn drive(app: &mut App, term: &mut terminal::Term, mut worker: Worker) -> 
             dirty = false;
         }
         let tick = app.tick_interval();
+        let draft_due = drafts.deadline();
         let msg = tokio::select! {
             ev = events.next() => match ev {
                 Some(Ok(ev)) => match translate(ev) {
@@ -92,6 +107,11 @@ async fn drive(app: &mut App, term: &mut terminal::Term, mut worker: Worker) -> 
             Some(m) = rx.recv() => m,
             _ = tokio::time::sleep(tick.unwrap_or_default()), if tick.is_some() => {
                 Msg::Tick(startup::now_unix())
+            }
+            _ = tokio::time::sleep_until(draft_due.unwrap_or_else(std::time::Instant::now).into()),
+                if draft_due.is_some() => {
+                drafts.fire();
+                continue;
             }
         };
         dirty = true;
@@ -113,6 +133,7 @@ async fn drive(app: &mut App, term: &mut terminal::Term, mut worker: Worker) -> 
                 () = std::future::ready(()) => break,
             }
         }
+        drafts.observe(app);
         if app.should_quit {
             break;
         }
@@ -147,6 +168,7 @@ fn handle(
     tx: &mpsc::UnboundedSender<Msg>,
 ) -> Result<()> {
     app.now = startup::now_unix();
+    debug_panic::check(&msg);
     for effect in update(app, msg) {
         run_effect(effect, worker, term, tx)?;
     }
