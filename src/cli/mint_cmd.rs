@@ -16,7 +16,7 @@ pub fn mint(ctx: &Context, args: &MintArgs) -> Result<()> {
         std::env::var(v).ok()
     })?;
     let outcome = runtime()?.block_on(async {
-        let client = api::build_client()?;
+        let client = api::build_client_for(&request.endpoint)?;
         api::mint(&client, &request).await
     })?;
     let session = request.session_id.clone().unwrap_or_default();
