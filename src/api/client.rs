@@ -18,14 +18,48 @@ const SNIPPET_CHARS: usize = 80;
 /// most servers (a confusing 405), and the body may carry secrets that should
 /// not be re-sent to another host. The user is told where to point instead.
 pub fn build_client() -> Result<reqwest::Client, MintError> {
+    client_builder().build().map_err(build_error)
+}
+
+/// The client for requests to `url` alone. For a plain `http://` URL no TLS can happen
+/// (redirects are not followed, and no proxy in the environment is an `https://` one),
+/// so the platform verifier is not built: it reads and parses every system root
+/// certificate, which is most of what `voxtune mint` spent against a local server.
+/// Any other URL gets the full client.
+pub fn build_client_for(url: &str) -> Result<reqwest::Client, MintError> {
+    if !is_plain_http(url) || https_proxy_in_env() {
+        return build_client();
+    }
+    client_builder()
+        .tls_certs_only(std::iter::empty())
+        .build()
+        .map_err(build_error)
+}
+
+fn client_builder() -> reqwest::ClientBuilder {
     reqwest::Client::builder()
         .user_agent(concat!("voxtune/", env!("CARGO_PKG_VERSION")))
         .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .map_err(|e| MintError::Network {
-            url: String::new(),
-            cause: root_cause(&e),
-        })
+}
+
+fn build_error(e: reqwest::Error) -> MintError {
+    MintError::Network {
+        url: String::new(),
+        cause: root_cause(&e),
+    }
+}
+
+fn is_plain_http(url: &str) -> bool {
+    url.get(..7)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://"))
+}
+
+/// A proxy reached over TLS would need the roots even for an `http://` URL.
+fn https_proxy_in_env() -> bool {
+    ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"]
+        .iter()
+        .filter_map(|var| std::env::var(var).ok())
+        .any(|v| !v.trim().is_empty() && !is_plain_http(v.trim()))
 }
 
 /// POSTs the body and extracts the token. The whole exchange, body included,
@@ -277,5 +311,18 @@ mod tests {
             e.to_string().contains("Authorization") && !e.to_string().contains("sk"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn only_plain_http_skips_the_tls_roots() {
+        assert!(is_plain_http(
+            "http://127.0.0.1:8000/api/v1/playground/tokens"
+        ));
+        assert!(is_plain_http("HTTP://example.com"));
+        assert!(!is_plain_http("https://example.com"));
+        assert!(!is_plain_http("http:/"));
+        // Both kinds build; the lean one is a working client for http.
+        assert!(build_client_for("http://127.0.0.1:1").is_ok());
+        assert!(build_client_for("https://example.com").is_ok());
     }
 }

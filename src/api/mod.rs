@@ -8,7 +8,7 @@ pub mod request;
 pub mod resolve;
 pub mod response;
 
-pub use client::{MAX_BODY_BYTES, build_client, mint};
+pub use client::{MAX_BODY_BYTES, build_client, build_client_for, mint};
 pub use error::{FieldError, MintError};
 pub use jwt::Claims;
 pub use request::{MintRequest, check_transport, endpoint_url, ensure_session_id};

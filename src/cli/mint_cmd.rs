@@ -17,7 +17,7 @@ pub fn mint(ctx: &Context, args: &MintArgs) -> Result<()> {
     })?;
     let outcome = runtime()?
         .block_on(async {
-            let client = api::build_client()?;
+            let client = api::build_client_for(&request.endpoint)?;
             api::mint(&client, &request).await
         })
         .map_err(|e| {

@@ -6,6 +6,7 @@ use super::document_cmds::{apply_sets, read_input, warn_problems};
 use crate::profiles::{Origin, import, presets};
 use crate::secrets;
 use anyhow::{Context as _, Result, bail};
+use std::io::Write as _;
 use std::path::Path;
 
 pub fn run(ctx: &Context, command: &ProfilesCommand) -> Result<()> {
@@ -76,6 +77,8 @@ fn list(ctx: &Context) -> Result<()> {
         .map(|e| e.name.chars().count())
         .max()
         .unwrap_or(0);
+    // One write for the whole list, not one per line (10,000 profiles).
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for e in &entries {
         let marker = if e.name == current { '*' } else { ' ' };
         let origin = match e.origin {
@@ -89,13 +92,15 @@ fn list(ctx: &Context) -> Result<()> {
             ),
         };
         match &e.problem {
-            None => println!("{marker} {:<width$}  {origin}", e.name),
-            Some(problem) => println!(
+            None => writeln!(out, "{marker} {:<width$}  {origin}", e.name)?,
+            Some(problem) => writeln!(
+                out,
                 "{marker} {:<width$}  {origin}  UNREADABLE: {problem}",
                 e.name
-            ),
+            )?,
         }
     }
+    out.flush()?;
     Ok(())
 }
 

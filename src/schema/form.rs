@@ -69,7 +69,11 @@ pub fn is_secret_name(name: &str) -> bool {
         "authorization",
     ]
     .iter()
-    .any(|s| n == *s || n.ends_with(&format!("_{s}")))
+    // `n` is the word itself or ends in `_word` (no string built per word).
+    .any(|s| {
+        n.strip_suffix(s)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with('_'))
+    })
 }
 
 impl Form {
@@ -158,23 +162,20 @@ fn other_group(tab: &mut Tab) -> &mut Group {
 }
 
 fn form_field(field: &Field, layout: &Layout) -> FormField {
-    let fl = layout
-        .fields
-        .get(&field.pointer)
-        .cloned()
-        .unwrap_or_default();
+    let none = FieldLayout::default();
+    let fl = layout.fields.get(&field.pointer).unwrap_or(&none);
     let secret = fl.secret || is_secret_name(&field.name);
     let (min, max) = (fl.min.or(field.minimum), fl.max.or(field.maximum));
     FormField {
         pointer: field.pointer.clone(),
-        label: label(field, &fl),
+        label: label(field, fl),
         help: fl
             .help
             .clone()
             .or_else(|| field.description.clone())
             .unwrap_or_default(),
         unit: fl.unit.clone(),
-        widget: widget(field, &fl, secret),
+        widget: widget(field, fl, secret),
         step: fl.step.unwrap_or_else(|| default_step(field, min, max)),
         min,
         max,
@@ -208,5 +209,33 @@ fn default_step(field: &Field, min: Option<f64>, max: Option<f64>) -> f64 {
         (Kind::Integer, _, _) => 1.0,
         (_, Some(lo), Some(hi)) if hi > lo => ((hi - lo) / 100.0).max(f64::EPSILON),
         _ => 0.1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_secret_name;
+
+    #[test]
+    fn secret_names_are_the_word_or_end_in_underscore_word() {
+        for name in [
+            "token",
+            "API_KEY",
+            "livekit_api_secret",
+            "db_password",
+            "Authorization",
+        ] {
+            assert!(is_secret_name(name), "{name}");
+        }
+        for name in [
+            "tokens",
+            "xtoken",
+            "secretive",
+            "token_count",
+            "apikeys",
+            "",
+        ] {
+            assert!(!is_secret_name(name), "{name}");
+        }
     }
 }

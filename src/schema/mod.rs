@@ -38,14 +38,28 @@ pub struct Schema {
 
 impl Schema {
     pub fn bundled() -> Schema {
-        let (document, root) = load::parse_document(BUNDLED_SCHEMA)
-            .expect("the bundled schema parses (checked by tests)");
-        Schema::assemble(Source::Bundled, document, root)
+        Schema::from_text(BUNDLED_SCHEMA, Source::Bundled)
+            .expect("the bundled schema parses (checked by tests)")
     }
 
     pub fn from_text(text: &str, source: Source) -> Result<Schema, SchemaError> {
-        let (document, root) = load::parse_document(text)?;
-        Ok(Schema::assemble(source, document, root))
+        // Both halves are on every start path: the layout (TOML) is parsed on a second
+        // thread while this one parses the OpenAPI document (JSON) and builds its tree.
+        let (parsed, layout) = std::thread::scope(|s| {
+            let layout = std::thread::Builder::new()
+                .name("voxtune-layout".into())
+                .spawn_scoped(s, layout::Layout::bundled)
+                .ok();
+            let parsed = load::parse_document(text);
+            let layout = match layout.map(|h| h.join()) {
+                Some(Ok(layout)) => layout,
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                None => layout::Layout::bundled(),
+            };
+            (parsed, layout)
+        });
+        let (document, root) = parsed?;
+        Ok(Schema::assemble(source, document, root, &layout))
     }
 
     /// The cached schema in `data_dir` when there is one that loads, else the bundled one.
@@ -66,8 +80,8 @@ impl Schema {
         }
     }
 
-    fn assemble(source: Source, document: Value, root: Field) -> Schema {
-        let form = Form::build(&root, &layout::Layout::bundled());
+    fn assemble(source: Source, document: Value, root: Field, layout: &layout::Layout) -> Schema {
+        let form = Form::build(&root, layout);
         Schema {
             source,
             document,

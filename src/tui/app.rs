@@ -137,7 +137,9 @@ impl App {
             generation: 0,
             hits: RefCell::new(HitMap::default()),
         };
-        app.open_profile(&setup.profile);
+        // The last-used profile is recorded after the first frame (`remember_profile`):
+        // two fsyncs have no business before the form is on screen.
+        app.load_profile(&setup.profile);
         if !setup.notices.is_empty() {
             app.popups.push(Popup::Notice(setup.notices));
         }
@@ -149,6 +151,12 @@ impl App {
     /// Loads a profile into the editor and remembers it as the last used. A name with
     /// no file starts from the schema's defaults, unsaved.
     pub fn open_profile(&mut self, name: &str) {
+        self.load_profile(name);
+        self.remember_profile();
+    }
+
+    /// Loads a profile into the editor without recording it as the last used.
+    pub fn load_profile(&mut self, name: &str) {
         match self.store.load(name) {
             Ok(loaded) => {
                 self.doc = Document::new(loaded.value);
@@ -193,13 +201,22 @@ impl App {
         self.server_errors.clear();
         self.revealed.clear();
         self.revalidate();
+        super::draft_offer::offer_on_open(self);
+    }
+
+    /// Records the open profile as the last used (`state.json`), only when it changes:
+    /// a synced write has no place on the start path.
+    pub fn remember_profile(&self) {
+        let state_path = self.paths.state();
+        if State::load(&state_path).last_profile.as_deref() == Some(self.profile.name.as_str()) {
+            return;
+        }
         let state = State {
             last_profile: Some(self.profile.name.clone()),
         };
-        if let Err(e) = state.save(&self.paths.state()) {
+        if let Err(e) = state.save(&state_path) {
             tracing::warn!("could not record the last profile: {e}");
         }
-        super::draft_offer::offer_on_open(self);
     }
 
     // ── document ───────────────────────────────────────────────────────────────

@@ -40,7 +40,6 @@ use tokio_util::sync::CancellationToken;
 /// Runs the editor until the user quits or a signal arrives.
 pub fn run(global: &Global) -> Result<()> {
     let started = startup::prepare(global)?;
-    init_log(&started.log_path);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -59,7 +58,7 @@ pub fn run(global: &Global) -> Result<()> {
             client: None,
             flights: HashMap::new(),
         };
-        let result = drive(&mut app, &mut term, worker, &mut drafts).await;
+        let result = drive(&mut app, &mut term, worker, &mut drafts, &started.log_path).await;
         drafts.finish(&app);
         terminal::leave();
         result
@@ -80,6 +79,7 @@ async fn drive(
     term: &mut terminal::Term,
     mut worker: Worker,
     drafts: &mut draft_sync::DraftSync,
+    log_path: &std::path::Path,
 ) -> Result<()> {
     let size = term.size()?;
     app.size = (size.width, size.height);
@@ -87,11 +87,20 @@ async fn drive(
     let mut events = EventStream::new();
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut dirty = true;
+    let mut first_frame = true;
     loop {
         if dirty {
             let _guard = signals::TERMINAL.lock().unwrap_or_else(|e| e.into_inner());
             term.draw(|f| view::draw(app, f))?;
             dirty = false;
+        }
+        if first_frame {
+            // What the first frame does not need waits until it is on screen: the log
+            // file (a directory, a file, a filter) and recording the last-used profile
+            // (an atomic write: two fsyncs).
+            first_frame = false;
+            init_log(log_path);
+            app.remember_profile();
         }
         let tick = app.tick_interval();
         let draft_due = drafts.deadline();
@@ -186,7 +195,9 @@ fn run_effect(
             let client = match &worker.client {
                 Some(c) => c.clone(),
                 None => {
-                    let c = crate::api::build_client()?;
+                    let c = crate::api::build_client_for(&crate::api::endpoint_url(
+                        &worker.env.base_url,
+                    ))?;
                     worker.client = Some(c.clone());
                     c
                 }

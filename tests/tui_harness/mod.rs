@@ -99,10 +99,13 @@ impl Tui {
                 if n == 0 {
                     break;
                 }
+                // Taken when the bytes arrived: not after waiting for the lock or
+                // parsing them, which would bill the harness's work to the program.
+                let arrived = Instant::now();
                 let mut out = sink.lock().unwrap();
                 out.raw.extend_from_slice(&buf[..n]);
                 out.parser.process(&buf[..n]);
-                out.last = Instant::now();
+                out.last = arrived;
             }
         });
         Tui {
@@ -145,6 +148,31 @@ impl Tui {
         if name == "esc" {
             std::thread::sleep(Duration::from_millis(60));
         }
+    }
+
+    /// A left click at a 0-based cell, as an xterm in SGR mouse mode reports it.
+    pub fn click(&mut self, col: u16, row: u16) {
+        self.send(format!(
+            "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+            col + 1,
+            row + 1,
+            col + 1,
+            row + 1
+        ));
+    }
+
+    /// One notch of the mouse wheel (down or up) at a 0-based cell.
+    pub fn wheel(&mut self, down: bool, col: u16, row: u16) {
+        let button = if down { 65 } else { 64 };
+        self.send(format!("\x1b[<{button};{};{}M", col + 1, row + 1));
+    }
+
+    /// Where `text` first appears on screen: (column, row), 0-based.
+    pub fn find_on_screen(&self, text: &str) -> Option<(u16, u16)> {
+        self.screen().lines().enumerate().find_map(|(row, line)| {
+            let byte = line.find(text)?;
+            Some((line[..byte].chars().count() as u16, row as u16))
+        })
     }
 
     /// Bracketed paste, as a terminal sends it.

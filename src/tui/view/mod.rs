@@ -16,7 +16,7 @@ mod token;
 use super::app::{App, HitMap};
 use super::popup::Popup;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
@@ -38,14 +38,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
         too_small(app, frame, area);
         return;
     }
-    let [header, tabs, body, status, keys] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    // Four one-line rows around the body, by arithmetic: ratatui's constraint solver
+    // cost about as much as the rest of the first frame's layout (the same rects as
+    // `Layout::vertical([Length(1), Length(1), Min(1), Length(1), Length(1)])`).
+    let row = |y: u16, height: u16| Rect::new(area.x, y, area.width, height);
+    let body_height = area.height - 4;
+    let (header, tabs) = (row(area.y, 1), row(area.y + 1, 1));
+    let body = row(area.y + 2, body_height);
+    let status = row(area.y + 2 + body_height, 1);
+    let keys = row(area.y + 3 + body_height, 1);
     header::draw(app, frame, header);
     tabs::draw(app, frame, tabs);
     match &app.editor {

@@ -28,8 +28,10 @@ pub fn spans(value: &Value, width: usize, theme: &Theme) -> Vec<Span<'static>> {
     ]
 }
 
+/// Drawn every frame the row is visible: a vectorised count, not a byte-by-byte loop
+/// (a 1 MiB prompt).
 fn bytecount_lines(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count() + 1
+    memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1
 }
 
 /// Above this size the editor does not soft-wrap: wrapping is recomputed over the whole
