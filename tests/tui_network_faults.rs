@@ -134,10 +134,11 @@ fn mint_through_fault(name: &str, base_url: &str, timeout_s: f64, outcome: Outco
             assert!(!tui.screen().contains("Mint failed"), "{name}");
         }
         Outcome::Error(words) => {
-            let screen = tui.wait_for("Mint failed");
+            tui.wait_for("Mint failed");
             for w in words {
                 tui.wait_until(&format!("{name}: `{w}`"), |s| s.contains(w));
             }
+            let screen = tui.screen();
             assert!(
                 !screen.contains("<html") && !screen.contains("<!DOCTYPE"),
                 "{name}: markup shown raw:\n{screen}"
