@@ -13,6 +13,7 @@ pub fn write(path: &Path, bytes: &[u8], private: bool) -> io::Result<()> {
         .unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     sweep_stale(dir, name);
+    let private = private || is_private(path);
     let tmp = dir.join(format!(".{name}.{}.{}.tmp", std::process::id(), nonce()));
     let result = write_temp(&tmp, bytes, private).and_then(|()| fs::rename(&tmp, path));
     if result.is_err() {
@@ -58,6 +59,18 @@ fn write_temp(tmp: &Path, bytes: &[u8], private: bool) -> io::Result<()> {
     let mut file = options.open(tmp)?;
     file.write_all(bytes)?;
     file.sync_all()
+}
+
+/// A file that only its owner can read stays so: a rewrite never loosens it.
+#[cfg(unix)]
+fn is_private(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o077 == 0)
+}
+
+#[cfg(not(unix))]
+fn is_private(_path: &Path) -> bool {
+    false
 }
 
 fn nonce() -> u64 {

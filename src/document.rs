@@ -216,6 +216,11 @@ impl Document {
         self.value != self.saved
     }
 
+    /// The value as last saved (or loaded).
+    pub fn saved(&self) -> &Value {
+        &self.saved
+    }
+
     /// Marks the current value as saved.
     pub fn mark_saved(&mut self) {
         self.saved = self.value.clone();

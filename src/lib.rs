@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod cli;
 pub mod clipboard;
 pub mod document;
+pub mod drafts;
 pub mod paths;
 pub mod profiles;
 pub mod schema;

@@ -52,6 +52,49 @@ pub fn redact(form: &Form, doc: &Value) -> Value {
     out
 }
 
+/// `text` with every occurrence of each secret replaced by `***`: for messages that
+/// quote what a server said, in case it echoed a credential back. Values under four
+/// characters are left alone (they would mask ordinary words, and are no secret).
+pub fn scrub(text: &str, secrets: &[String]) -> String {
+    let mut out = text.to_string();
+    let mut secrets: Vec<&String> = secrets.iter().filter(|s| s.trim().len() >= 4).collect();
+    // Longest first, so a key that contains another is masked whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    for s in secrets {
+        if out.contains(s.as_str()) {
+            out = out.replace(s.as_str(), REDACTED);
+        }
+    }
+    out
+}
+
+/// The credentials this request carries once resolved: secret fields of the body,
+/// headers known to hold credentials, and headers filled from `${VAR}`s. A server
+/// that echoes one back in an error must not put it on screen or in the log.
+pub fn carried(
+    req: &crate::api::MintRequest,
+    env: &crate::settings::Environment,
+    pointers: &[&str],
+) -> Vec<String> {
+    let mut out: Vec<String> = pointers
+        .iter()
+        .filter_map(|p| req.body.pointer(p).and_then(Value::as_str))
+        .map(str::to_string)
+        .collect();
+    for (name, value) in &req.headers {
+        let from_var = env
+            .headers
+            .iter()
+            .any(|(n, raw)| n == name && crate::api::resolve::has_refs(raw));
+        if from_var || crate::api::request::is_secret_header(name) {
+            out.push(value.clone());
+            // `Bearer TOKEN`: the token alone, too.
+            out.extend(value.split_whitespace().skip(1).map(str::to_string));
+        }
+    }
+    out
+}
+
 /// How a secret is shown on screen when not revealed.
 pub fn mask(value: &str) -> String {
     if value.is_empty() || reference_name(value).is_some() {
@@ -74,5 +117,24 @@ fn walk<'a>(v: &'a Value, pointer: String, visit: &mut dyn FnMut(String, &'a Val
             }
         }
         leaf => visit(pointer, leaf),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scrub_masks_every_secret_longest_first_and_leaves_short_values() {
+        let secrets = vec![
+            "sk-abc".to_string(),
+            "sk-abcdef".to_string(),
+            "ab".to_string(),
+        ];
+        assert_eq!(
+            scrub("bad key sk-abcdef (also sk-abc) ab", &secrets),
+            "bad key *** (also ***) ab"
+        );
+        assert_eq!(scrub("nothing here", &secrets), "nothing here");
     }
 }

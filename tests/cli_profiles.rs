@@ -382,3 +382,26 @@ fn a_profile_changed_on_disk_since_it_was_loaded_is_not_overwritten() {
     let fp = store.save("p", &mine, &schema, None).unwrap();
     assert!(store.save("p", &mine, &schema, Some(fp)).is_ok());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_private_profile_stays_private_when_its_secret_is_removed() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    sb.import_seed("seed");
+    let run = sb.run(&[
+        "profiles",
+        "set",
+        "seed",
+        "agent_config.tts.model.api_key=${K}",
+        "agent_config.stt.model.api_key=${K}",
+        "agent_config.llm.model.api_key=${K}",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mode = std::fs::metadata(sb.profile_path("seed"))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600, "a rewrite never loosens permissions");
+}

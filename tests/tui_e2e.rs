@@ -258,6 +258,28 @@ fn idle_means_no_cpu_and_no_output() {
 }
 
 #[test]
+fn the_mouse_picks_tabs_and_fields_and_scrolls_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::spawn(Spawn::new(dir.path()));
+    tui.wait_for("1 Agent");
+    let (col, row) = tui.find_on_screen("5 VAD").unwrap();
+    tui.click(col + 2, row);
+    tui.wait_for("Activation threshold");
+    let (col, row) = tui.find_on_screen("Sample rate").unwrap();
+    tui.click(col, row);
+    tui.wait_for("Audio rate fed to the VAD");
+    tui.key("enter");
+    tui.wait_for("filter:");
+    tui.wheel(false, col, row); // from 16000 up to 8000
+    tui.key("enter");
+    tui.wait_for("‹ 8000 ›");
+    tui.key("q");
+    tui.wait_for("Unsaved changes");
+    tui.key("d");
+    assert!(tui.wait_exit().success());
+}
+
+#[test]
 fn a_tiny_window_says_so_and_a_resize_redraws() {
     let dir = tempfile::tempdir().unwrap();
     let mut spec = Spawn::new(dir.path());

@@ -69,11 +69,18 @@ impl Claims {
 
     /// "expires in 59m 58s" or "expired 3m ago"; None when the token has no `exp`.
     pub fn expires_in(&self, now_unix: i64) -> Option<String> {
-        let left = self.exp? - now_unix;
-        Some(if left > 0 {
-            format!("expires in {}", human_duration(left))
+        // `exp` is whatever the server wrote: any i64, so no plain subtraction.
+        let exp = self.exp?;
+        Some(if exp > now_unix {
+            format!(
+                "expires in {}",
+                human_duration(exp.saturating_sub(now_unix))
+            )
         } else {
-            format!("expired {} ago", human_duration(-left))
+            format!(
+                "expired {} ago",
+                human_duration(now_unix.saturating_sub(exp))
+            )
         })
     }
 }

@@ -201,14 +201,20 @@ impl App {
         self.server_errors.clear();
         self.revealed.clear();
         self.revalidate();
+        super::draft_offer::offer_on_open(self);
     }
 
-    /// Records the open profile as the last used (`state.json`, written atomically).
+    /// Records the open profile as the last used (`state.json`), only when it changes:
+    /// a synced write has no place on the start path.
     pub fn remember_profile(&self) {
+        let state_path = self.paths.state();
+        if State::load(&state_path).last_profile.as_deref() == Some(self.profile.name.as_str()) {
+            return;
+        }
         let state = State {
             last_profile: Some(self.profile.name.clone()),
         };
-        if let Err(e) = state.save(&self.paths.state()) {
+        if let Err(e) = state.save(&state_path) {
             tracing::warn!("could not record the last profile: {e}");
         }
     }

@@ -15,11 +15,13 @@ pub async fn mint(
     let url = api::endpoint_url(&env.base_url);
     let pointers: Vec<&str> = secret_pointers.iter().map(String::as_str).collect();
     let req = MintRequest::prepare(env, &body, &pointers, |v| std::env::var(v).ok())
-        .map_err(|e| failure(&e, &url))?;
+        .map_err(|e| failure(&e, &url, &[]))?;
     tracing::info!(url = %req.endpoint, "mint started");
+    let sent = crate::secrets::carried(&req, env, &pointers);
     let outcome = api::mint(client, &req).await.map_err(|e| {
-        tracing::info!(url = %req.endpoint, "mint failed: {e}");
-        failure(&e, &req.endpoint)
+        let failure = failure(&e, &req.endpoint, &sent);
+        tracing::info!(url = %req.endpoint, "mint failed: {}", failure.message);
+        failure
     })?;
     tracing::info!(url = %req.endpoint, status = outcome.status, "mint succeeded");
     let claims = outcome.claims.as_ref();
@@ -35,14 +37,15 @@ pub async fn mint(
     })
 }
 
-fn failure(e: &MintError, url: &str) -> MintFailure {
+fn failure(e: &MintError, url: &str, sent: &[String]) -> MintFailure {
+    let scrub = |s: &str| crate::secrets::scrub(s, sent);
     MintFailure {
-        message: e.to_string(),
+        message: scrub(&e.to_string()),
         url: url.to_string(),
         fields: e
             .field_errors()
             .iter()
-            .map(|f| (f.pointer.clone(), f.msg.clone()))
+            .map(|f| (f.pointer.clone(), scrub(&f.msg)))
             .collect(),
         focus: match e {
             MintError::MissingVar(m) => m.pointer().map(str::to_string),

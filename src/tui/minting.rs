@@ -235,8 +235,9 @@ pub fn human_duration(secs: i64) -> String {
 /// "expires in 59m 58s" / "expired 3s ago" / "no expiry in the token".
 pub fn expiry_text(expires_at: Option<i64>, now: i64) -> String {
     match expires_at {
-        Some(exp) if exp > now => format!("expires in {}", human_duration(exp - now)),
-        Some(exp) => format!("expired {} ago", human_duration(now - exp)),
+        // `exp` comes from the server: any i64, so the differences saturate.
+        Some(exp) if exp > now => format!("expires in {}", human_duration(exp.saturating_sub(now))),
+        Some(exp) => format!("expired {} ago", human_duration(now.saturating_sub(exp))),
         None => "no expiry in the token".into(),
     }
 }

@@ -5,6 +5,9 @@
 
 pub mod app;
 pub mod commands;
+pub mod debug_panic;
+pub mod draft_offer;
+pub mod draft_sync;
 pub mod editing;
 pub mod keymap;
 pub mod keys;
@@ -42,7 +45,11 @@ pub fn run(global: &Global) -> Result<()> {
         .build()?;
     runtime.block_on(async move {
         terminal::install_panic_hook(started.log_path.clone());
-        signals::watch(|| {})?;
+        // Unsaved work outlives a signal, a panic or a lost terminal (see draft_sync).
+        let mut drafts = draft_sync::DraftSync::new(&started.setup.paths.data);
+        draft_sync::install_panic_flush(drafts.shared());
+        let shared = drafts.shared();
+        signals::watch(move || shared.flush())?;
         let mut term = terminal::enter()?;
         let mut app = App::new(started.setup);
         let worker = Worker {
@@ -51,7 +58,8 @@ pub fn run(global: &Global) -> Result<()> {
             client: None,
             flights: HashMap::new(),
         };
-        let result = drive(&mut app, &mut term, worker, &started.log_path).await;
+        let result = drive(&mut app, &mut term, worker, &mut drafts, &started.log_path).await;
+        drafts.finish(&app);
         terminal::leave();
         result
     })
@@ -70,10 +78,12 @@ async fn drive(
     app: &mut App,
     term: &mut terminal::Term,
     mut worker: Worker,
+    drafts: &mut draft_sync::DraftSync,
     log_path: &std::path::Path,
 ) -> Result<()> {
     let size = term.size()?;
     app.size = (size.width, size.height);
+    drafts.observe(app);
     let mut events = EventStream::new();
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut dirty = true;
@@ -93,6 +103,7 @@ async fn drive(
             app.remember_profile();
         }
         let tick = app.tick_interval();
+        let draft_due = drafts.deadline();
         let msg = tokio::select! {
             ev = events.next() => match ev {
                 Some(Ok(ev)) => match translate(ev) {
@@ -105,6 +116,11 @@ async fn drive(
             Some(m) = rx.recv() => m,
             _ = tokio::time::sleep(tick.unwrap_or_default()), if tick.is_some() => {
                 Msg::Tick(startup::now_unix())
+            }
+            _ = tokio::time::sleep_until(draft_due.unwrap_or_else(std::time::Instant::now).into()),
+                if draft_due.is_some() => {
+                drafts.fire();
+                continue;
             }
         };
         dirty = true;
@@ -126,6 +142,7 @@ async fn drive(
                 () = std::future::ready(()) => break,
             }
         }
+        drafts.observe(app);
         if app.should_quit {
             break;
         }
@@ -160,6 +177,7 @@ fn handle(
     tx: &mpsc::UnboundedSender<Msg>,
 ) -> Result<()> {
     app.now = startup::now_unix();
+    debug_panic::check(&msg);
     for effect in update(app, msg) {
         run_effect(effect, worker, term, tx)?;
     }

@@ -25,6 +25,8 @@ pub enum Prompt {
         input: Box<TextArea<'static>>,
         error: Option<String>,
     },
+    /// A draft of unsaved edits from an earlier run waits for this profile.
+    Draft(super::draft_offer::DraftOffer),
 }
 
 pub fn on_key(
@@ -36,6 +38,7 @@ pub fn on_key(
     match prompt {
         Prompt::Unsaved(pending) => unsaved(app, pending, key),
         Prompt::Conflict => conflict(app, key),
+        Prompt::Draft(offer) => super::draft_offer::on_key(app, offer, key),
         Prompt::SaveAs { mut input, error } => {
             if app.key_matches(Action::Back, key) {
                 return (Some(Popup::Prompt(Prompt::Conflict)), Vec::new());

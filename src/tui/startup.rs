@@ -68,6 +68,10 @@ pub fn prepare(global: &Global) -> Result<Started> {
                 .filter(|n| store.exists(n))
         })
         .unwrap_or_else(|| "default".to_string());
+    notices.extend(super::draft_offer::other_drafts_notice(
+        &paths.data,
+        &profile,
+    ));
     let secret_pointers = schema
         .form
         .fields()

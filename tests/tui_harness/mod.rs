@@ -89,7 +89,7 @@ impl Tui {
         let writer = pair.master.take_writer().expect("pty writer");
         let shared = Arc::new(Mutex::new(Output {
             raw: Vec::new(),
-            parser: vt100::Parser::new(rows, cols, 0),
+            parser: vt100::Parser::new(emulated(rows), emulated(cols), 0),
             last: Instant::now(),
         }));
         let sink = Arc::clone(&shared);
@@ -148,6 +148,31 @@ impl Tui {
         if name == "esc" {
             std::thread::sleep(Duration::from_millis(60));
         }
+    }
+
+    /// A left click at a 0-based cell, as an xterm in SGR mouse mode reports it.
+    pub fn click(&mut self, col: u16, row: u16) {
+        self.send(format!(
+            "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+            col + 1,
+            row + 1,
+            col + 1,
+            row + 1
+        ));
+    }
+
+    /// One notch of the mouse wheel (down or up) at a 0-based cell.
+    pub fn wheel(&mut self, down: bool, col: u16, row: u16) {
+        let button = if down { 65 } else { 64 };
+        self.send(format!("\x1b[<{button};{};{}M", col + 1, row + 1));
+    }
+
+    /// Where `text` first appears on screen: (column, row), 0-based.
+    pub fn find_on_screen(&self, text: &str) -> Option<(u16, u16)> {
+        self.screen().lines().enumerate().find_map(|(row, line)| {
+            let byte = line.find(text)?;
+            Some((line[..byte].chars().count() as u16, row as u16))
+        })
     }
 
     /// Bracketed paste, as a terminal sends it.
@@ -220,8 +245,14 @@ impl Tui {
         }
     }
 
-    /// Resizes the terminal (the program gets SIGWINCH) and the emulated screen.
+    /// Resizes the terminal (the program gets SIGWINCH) and the emulated screen. The
+    /// screen is resized first, holding the output lock: a frame the program draws for
+    /// the new size can then never be parsed at the old one (and come out mangled).
     pub fn resize(&self, cols: u16, rows: u16) {
+        let mut out = self.shared.lock().unwrap();
+        out.parser
+            .screen_mut()
+            .set_size(emulated(rows), emulated(cols));
         self.master
             .resize(PtySize {
                 rows,
@@ -230,12 +261,7 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("resize the pty");
-        self.shared
-            .lock()
-            .unwrap()
-            .parser
-            .screen_mut()
-            .set_size(rows, cols);
+        drop(out);
     }
 
     /// CPU time (user + system, in clock ticks) the program has used so far (Linux).
@@ -256,6 +282,14 @@ impl Drop for Tui {
             let _ = self.child.kill();
         }
     }
+}
+
+/// vt100 0.16 panics (subtract with overflow, grid.rs `col_wrap`) when a line wraps in
+/// a one-row screen or a wide character lands in a one-column one, which a frame drawn
+/// just before a resize to 1×1 can cause; the emulated screen is kept 2×2 at least
+/// (the program's own terminal is not).
+fn emulated(cells: u16) -> u16 {
+    cells.max(2)
 }
 
 pub fn find(haystack: &[u8], needle: &[u8]) -> bool {

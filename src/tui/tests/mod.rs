@@ -1,5 +1,7 @@
 //! Tests of `update` (no terminal) and snapshots of whole screens (TestBackend).
 
+mod draft_tests;
+mod size_tests;
 mod support;
 mod update_tests;
 mod view_tests;

@@ -53,6 +53,14 @@ fn hints(app: &App) -> Vec<(String, String)> {
                 ]
             }
             Popup::Profiles(_) => vec![h(k(Action::Edit), "open"), h(k(Action::Back), "close")],
+            // The draft offer must be answered: Esc does not dismiss it.
+            Popup::Prompt(super::super::prompt::Prompt::Draft(_)) => {
+                vec![
+                    h("r".into(), "restore"),
+                    h("d".into(), "discard"),
+                    h("q".into(), "quit"),
+                ]
+            }
             Popup::Prompt(_) => vec![h("letter".into(), "answer"), h(k(Action::Back), "cancel")],
             Popup::Picker(_) => vec![
                 h("type".into(), "filter"),

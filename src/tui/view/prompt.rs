@@ -40,6 +40,7 @@ pub fn draw(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
                 choice(app, "c", "cancel (Esc): keep editing, nothing saved"),
             ],
         ),
+        Prompt::Draft(offer) => super::super::draft_offer::lines(app, offer),
         Prompt::SaveAs { error, .. } => {
             let mut lines = vec![Line::from(
                 " Save as a new profile named (Enter saves, Esc goes back):",
