@@ -79,7 +79,20 @@ fn list(ctx: &Context) -> Result<()> {
         .unwrap_or(0);
     // One write for the whole list, not one per line (10,000 profiles).
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for e in &entries {
+    match write_list(&mut out, &entries, &current, width).and_then(|()| out.flush()) {
+        // `voxtune profiles list | head`: the reader has all it wanted.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+fn write_list(
+    out: &mut impl std::io::Write,
+    entries: &[crate::profiles::Entry],
+    current: &str,
+    width: usize,
+) -> std::io::Result<()> {
+    for e in entries {
         let marker = if e.name == current { '*' } else { ' ' };
         let origin = match e.origin {
             Origin::User => "user".to_string(),
@@ -100,7 +113,6 @@ fn list(ctx: &Context) -> Result<()> {
             )?,
         }
     }
-    out.flush()?;
     Ok(())
 }
 
