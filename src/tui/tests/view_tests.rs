@@ -56,6 +56,21 @@ fn profiles_popup() {
 }
 
 #[test]
+fn every_preset_shows_in_the_smallest_window() {
+    let mut h = Harness::new();
+    h.ctrl('p');
+    h.key(KeyCode::Char('p'));
+    let shown = screen(&h, 60, 16).backend().to_string();
+    for preset in crate::profiles::presets::PRESETS {
+        assert!(
+            shown.contains(&format!(" {} ", preset.name)),
+            "{} missing:\n{shown}",
+            preset.name
+        );
+    }
+}
+
+#[test]
 fn token_view() {
     let mut h = Harness::new();
     h.ctrl('t');

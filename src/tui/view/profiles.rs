@@ -152,8 +152,7 @@ fn presets(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
             Span::styled(format!(" {}", preset.description), app.theme.dim),
         ]));
     }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
-        area,
-    );
+    // One line a preset, cut at the edge: wrapped descriptions pushed the last presets
+    // out of a small popup.
+    frame.render_widget(Paragraph::new(lines), area);
 }
