@@ -18,14 +18,7 @@ fn read(dir: &Path, name: &str) -> Value {
 fn edited_then_changed_on_disk(dir: &Path) -> Tui {
     let mut tui = Tui::spawn(Spawn::new(dir));
     tui.wait_for("1 Agent");
-    tui.key("2");
-    tui.wait_for("‹ medium ›");
-    for _ in 0..5 {
-        tui.key("down");
-    }
-    tui.wait_for("Speaking rate");
-    tui.key("right");
-    tui.wait_for("● unsaved");
+    tui.bump_tts_speed();
     let mut theirs = read(dir, "default");
     theirs["platform"] = Value::from("theirs");
     std::fs::write(

@@ -39,26 +39,13 @@ fn kill(tui: &Tui, signal: &str) {
     assert!(sent.success());
 }
 
-/// TTS tab, Speed one step up: medium → fast.
-fn edit_speed(tui: &mut Tui) {
-    tui.key("2");
-    tui.wait_for("‹ medium ›");
-    for _ in 0..5 {
-        tui.key("down");
-    }
-    tui.wait_for("Speaking rate");
-    tui.key("right");
-    tui.wait_for("‹ fast ›");
-    tui.wait_for("● unsaved");
-}
-
 #[test]
 fn an_edit_survives_sigkill_and_is_offered_back_on_the_next_start() {
     let dir = tempfile::tempdir().unwrap();
     let mut tui = Tui::spawn(Spawn::new(dir.path()));
     tui.wait_for("1 Agent");
     let before = profile(dir.path(), "default");
-    edit_speed(&mut tui);
+    tui.bump_tts_speed();
     // The draft is written shortly after the edit (debounced), with no key pressed.
     wait_for_file(&draft_path(dir.path(), "default"));
     kill(&tui, "KILL");
@@ -109,7 +96,7 @@ fn discarding_the_offer_removes_the_draft_and_keeps_the_file() {
     let mut tui = Tui::spawn(Spawn::new(dir.path()));
     tui.wait_for("1 Agent");
     let before = profile(dir.path(), "default");
-    edit_speed(&mut tui);
+    tui.bump_tts_speed();
     wait_for_file(&draft_path(dir.path(), "default"));
     kill(&tui, "KILL");
     tui.wait_exit();
@@ -135,7 +122,7 @@ fn a_signal_flushes_an_edit_the_timer_has_not_written_yet() {
         spec.env = vec![("VOXTUNE_DRAFT_DELAY_MS", "60000")];
         let mut tui = Tui::spawn(spec);
         tui.wait_for("1 Agent");
-        edit_speed(&mut tui);
+        tui.bump_tts_speed();
         assert!(!draft_path(dir.path(), "default").exists());
         kill(&tui, signal);
         let status = tui.wait_exit();
@@ -212,7 +199,7 @@ fn a_draft_holding_a_literal_secret_is_private_and_never_shown() {
     spec.env = vec![("VOXTUNE_LOG", "trace")];
     let mut tui = Tui::spawn(spec);
     tui.wait_for("1 Agent");
-    edit_speed(&mut tui);
+    tui.bump_tts_speed();
     let draft = draft_path(dir.path(), "default");
     wait_for_file(&draft);
     kill(&tui, "TERM");

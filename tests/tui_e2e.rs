@@ -61,15 +61,7 @@ async fn edit_save_mint_copy_quit() {
     tui.wait_for(&uri);
 
     // TTS tab: Speed is the sixth field; → picks the next value.
-    tui.key("2");
-    tui.wait_for("‹ medium ›");
-    for _ in 0..5 {
-        tui.key("down");
-    }
-    tui.wait_for("Speaking rate");
-    tui.key("right");
-    tui.wait_for("‹ fast ›");
-    tui.wait_for("● unsaved");
+    tui.bump_tts_speed();
 
     // LLM tab: Temperature is the fifth field; → moves it one step.
     tui.key("4");

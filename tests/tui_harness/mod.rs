@@ -327,3 +327,18 @@ impl Tui {
         self.shared.lock().unwrap().last
     }
 }
+
+/// A shared scene: on the TTS tab, Speed one step up (medium → fast), unsaved.
+impl Tui {
+    pub fn bump_tts_speed(&mut self) {
+        self.key("2");
+        self.wait_for("‹ medium ›");
+        for _ in 0..5 {
+            self.key("down");
+        }
+        self.wait_for("Speaking rate");
+        self.key("right");
+        self.wait_for("‹ fast ›");
+        self.wait_for("● unsaved");
+    }
+}
