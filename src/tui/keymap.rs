@@ -36,6 +36,7 @@ pub enum Action {
     ProfileDuplicate,
     ProfileRename,
     ProfileDelete,
+    ProfileFilter,
 }
 
 impl Action {
@@ -77,6 +78,7 @@ impl Action {
         Action::ProfileDuplicate,
         Action::ProfileRename,
         Action::ProfileDelete,
+        Action::ProfileFilter,
     ];
 
     /// The name used in settings.toml.
@@ -110,6 +112,7 @@ impl Action {
             Action::ProfileDuplicate => "profile-duplicate",
             Action::ProfileRename => "profile-rename",
             Action::ProfileDelete => "profile-delete",
+            Action::ProfileFilter => "profile-filter",
         };
         s.to_string()
     }
@@ -149,6 +152,7 @@ impl Action {
             Action::ProfileDuplicate => "profiles: duplicate",
             Action::ProfileRename => "profiles: rename",
             Action::ProfileDelete => "profiles: delete",
+            Action::ProfileFilter => "profiles: filter the list by name (Esc clears)",
         };
         s.to_string()
     }
@@ -207,6 +211,7 @@ fn defaults(action: Action) -> &'static [&'static str] {
         Action::ProfileDuplicate => &["c"],
         Action::ProfileRename => &["r"],
         Action::ProfileDelete => &["d", "delete"],
+        Action::ProfileFilter => &["/"],
     }
 }
 

@@ -27,7 +27,7 @@ fn click(app: &mut App, at: Position) {
         let index = first + usize::from(at.y - rect.y);
         match app.popups.last_mut() {
             Some(Popup::Picker(p)) if index < p.visible().len() => p.selected = index,
-            Some(Popup::Profiles(p)) if index < p.entries.len() => p.selected = index,
+            Some(Popup::Profiles(p)) if index < p.visible.len() => p.selected = index,
             Some(Popup::History { selected }) => {
                 *selected = index.min(app.history.len().saturating_sub(1))
             }

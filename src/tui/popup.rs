@@ -94,6 +94,7 @@ fn global_action(app: &App, key: &Key, top: &Popup) -> Option<Action> {
     let allowed: &[Action] = match top {
         Popup::Prompt(_) => &[],
         Popup::Profiles(p) if p.is_typing() => &[],
+        Popup::Profiles(p) if p.is_filtering() => &[Action::Mint],
         Popup::Picker(_) => &[Action::Mint],
         // Ctrl-P over the profiles list would only reopen it.
         Popup::Profiles(_) => &[

@@ -1,5 +1,6 @@
 //! The profiles popup (Ctrl-P): the user's and the project's profiles, and what can be
-//! done with them: open, new (blank or from a preset), duplicate, rename, delete.
+//! done with them: open, new (blank or from a preset), duplicate, rename, delete; `/`
+//! filters the list by name, and every key then acts on the matches.
 
 use super::app::{App, Tone};
 use super::commands;
@@ -9,20 +10,28 @@ use super::popup::Popup;
 use super::widgets::text_field;
 use crate::profiles::presets::{self, PRESETS};
 use crate::profiles::{Entry, Store};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 #[derive(Debug)]
 pub struct ProfilesPopup {
     pub entries: Vec<Entry>,
+    /// Index into `visible`.
     pub selected: usize,
     pub mode: Mode,
     pub error: Option<String>,
+    /// What `/` narrowed the list to (case-insensitive substring of the name).
+    pub filter: String,
+    /// Indices into `entries` of the names matching `filter`, kept current so drawing
+    /// 10,000 profiles only slices it.
+    pub visible: Vec<usize>,
 }
 
 #[derive(Debug)]
 pub enum Mode {
     List,
+    /// Typing the filter: characters narrow the list, Enter opens the selected match.
+    Filter,
     Preset {
         selected: usize,
     },
@@ -55,33 +64,74 @@ impl ProfilesPopup {
     pub fn new(store: &Store, current: &str) -> ProfilesPopup {
         let entries = store.list();
         let selected = entries.iter().position(|e| e.name == current).unwrap_or(0);
+        let visible = (0..entries.len()).collect();
         ProfilesPopup {
             entries,
             selected,
             mode: Mode::List,
             error: None,
+            filter: String::new(),
+            visible,
         }
     }
 
+    /// A name or an answer is being typed: no command reaches past the popup.
     pub fn is_typing(&self) -> bool {
-        !matches!(self.mode, Mode::List)
+        !matches!(self.mode, Mode::List | Mode::Filter)
+    }
+
+    /// The filter is being typed: only mint reaches past the popup, as over an enum list.
+    pub fn is_filtering(&self) -> bool {
+        matches!(self.mode, Mode::Filter)
+    }
+
+    /// The entry under the selection, among the matches.
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        self.visible
+            .get(self.selected)
+            .and_then(|&i| self.entries.get(i))
     }
 
     fn selected_name(&self) -> Option<String> {
-        self.entries.get(self.selected).map(|e| e.name.clone())
+        self.selected_entry().map(|e| e.name.clone())
+    }
+
+    /// Recomputes the matches; the selection goes to `select` if it matches, else the
+    /// first match.
+    fn apply_filter(&mut self, select: Option<&str>) {
+        let needle = self.filter.to_lowercase();
+        self.visible = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| needle.is_empty() || e.name.to_lowercase().contains(&needle))
+            .map(|(i, _)| i)
+            .collect();
+        self.selected = select
+            .and_then(|name| {
+                self.visible
+                    .iter()
+                    .position(|&i| self.entries[i].name == name)
+            })
+            .unwrap_or(0);
+    }
+
+    fn set_filter(&mut self, filter: String) {
+        self.filter = filter;
+        self.apply_filter(None);
     }
 
     fn refresh(&mut self, store: &Store, select: &str) {
+        let before = self.selected;
         self.entries = store.list();
-        self.selected = self
-            .entries
-            .iter()
-            .position(|e| e.name == select)
-            .unwrap_or(self.selected.min(self.entries.len().saturating_sub(1)));
+        self.apply_filter(Some(select));
+        if self.selected_name().as_deref() != Some(select) {
+            self.selected = before.min(self.visible.len().saturating_sub(1));
+        }
     }
 
     pub fn scroll(&mut self, down: bool) {
-        let last = self.entries.len().saturating_sub(1);
+        let last = self.visible.len().saturating_sub(1);
         self.selected = if down {
             (self.selected + 1).min(last)
         } else {
@@ -95,6 +145,7 @@ type Outcome = (Option<Popup>, Vec<Effect>);
 pub fn on_key(app: &mut App, mut p: ProfilesPopup, key: &Key, ev: KeyEvent) -> Outcome {
     match std::mem::replace(&mut p.mode, Mode::List) {
         Mode::List => list_key(app, p, key),
+        Mode::Filter => filter_key(app, p, key),
         Mode::Preset { selected } => preset_key(app, p, selected, key),
         Mode::Name { purpose, input } => name_key(app, p, purpose, input, key, ev),
         Mode::ConfirmDelete(name) => {
@@ -121,24 +172,22 @@ fn list_key(app: &mut App, mut p: ProfilesPopup, key: &Key) -> Outcome {
         Action::ProfileDuplicate,
         Action::ProfileRename,
         Action::ProfileDelete,
+        Action::ProfileFilter,
     ];
     p.error = None;
     let selected = p.selected_name();
     match app.keymap.find(key, &actions) {
+        // Esc first clears a filter; with none it closes, as before.
+        Some(Action::Back) if !p.filter.is_empty() => {
+            let keep = selected;
+            p.filter.clear();
+            p.apply_filter(keep.as_deref());
+        }
         Some(Action::Back | Action::Quit | Action::Profiles) => return (None, Vec::new()),
         Some(Action::Up) => p.scroll(false),
         Some(Action::Down) => p.scroll(true),
-        Some(Action::Edit) => {
-            if let Some(name) = selected {
-                if let Some(problem) = p.entries[p.selected].problem.clone() {
-                    p.error = Some(format!("`{name}` cannot be opened: {problem}"));
-                } else if name == app.profile.name {
-                    return (None, Vec::new());
-                } else {
-                    return (None, commands::switch_to(app, &name));
-                }
-            }
-        }
+        Some(Action::Edit) => return open_selected(app, p),
+        Some(Action::ProfileFilter) => p.mode = Mode::Filter,
         Some(Action::ProfileNew) => {
             p.mode = Mode::Name {
                 purpose: Purpose::New { preset: None },
@@ -170,6 +219,60 @@ fn list_key(app: &mut App, mut p: ProfilesPopup, key: &Key) -> Outcome {
         _ => {}
     }
     (Some(Popup::Profiles(p)), Vec::new())
+}
+
+/// Keys while the filter is typed: characters and Backspace edit it, ↑/↓ move among the
+/// matches, Enter opens the selected one, Tab keeps the filter and gives the letters back
+/// to the list's keys, Esc clears it.
+fn filter_key(app: &mut App, mut p: ProfilesPopup, key: &Key) -> Outcome {
+    p.error = None;
+    p.mode = Mode::Filter;
+    let typed = !key
+        .mods
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Enter => return open_selected(app, p),
+        KeyCode::Up => p.scroll(false),
+        KeyCode::Down => p.scroll(true),
+        KeyCode::Tab => p.mode = Mode::List,
+        KeyCode::Backspace => {
+            let mut filter = std::mem::take(&mut p.filter);
+            filter.pop();
+            p.set_filter(filter);
+        }
+        KeyCode::Char(c) if typed => {
+            let mut filter = std::mem::take(&mut p.filter);
+            filter.push(c);
+            p.set_filter(filter);
+        }
+        _ if app.key_matches(Action::Back, key) => {
+            let keep = p.selected_name();
+            p.filter.clear();
+            p.apply_filter(keep.as_deref());
+            p.mode = Mode::List;
+        }
+        _ => {}
+    }
+    (Some(Popup::Profiles(p)), Vec::new())
+}
+
+/// Enter on the list: opens the selected match, unless it cannot be read.
+fn open_selected(app: &mut App, mut p: ProfilesPopup) -> Outcome {
+    let Some(entry) = p.selected_entry() else {
+        if !p.filter.is_empty() {
+            p.error = Some(format!("no profile matches `{}`", p.filter));
+        }
+        return (Some(Popup::Profiles(p)), Vec::new());
+    };
+    let name = entry.name.clone();
+    if let Some(problem) = entry.problem.clone() {
+        p.error = Some(format!("`{name}` cannot be opened: {problem}"));
+        (Some(Popup::Profiles(p)), Vec::new())
+    } else if name == app.profile.name {
+        (None, Vec::new())
+    } else {
+        (None, commands::switch_to(app, &name))
+    }
 }
 
 fn preset_key(app: &mut App, mut p: ProfilesPopup, selected: usize, key: &Key) -> Outcome {

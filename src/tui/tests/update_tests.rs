@@ -882,3 +882,130 @@ fn a_question_raised_over_a_popup_comes_on_top() {
         Some(Popup::Prompt(Prompt::Unsaved(_)))
     ));
 }
+
+/// `default` plus phone-a, phone-b, web-main, and 10,000 `bulk-NNNNN` profiles.
+fn many_profiles(h: &mut Harness) {
+    for name in ["phone-a", "Phone-B", "web-main"] {
+        h.app
+            .store
+            .create(name, &json!({}), &h.app.schema, false)
+            .unwrap();
+    }
+    let dir = h.app.paths.profiles();
+    for i in 0..10_000 {
+        std::fs::write(dir.join(format!("bulk-{i:05}.json")), "{}").unwrap();
+    }
+}
+
+fn profiles_popup(h: &Harness) -> &crate::tui::profiles_popup::ProfilesPopup {
+    match h.app.popups.last() {
+        Some(Popup::Profiles(p)) => p,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn shown_names(h: &Harness) -> Vec<String> {
+    let p = profiles_popup(h);
+    p.visible
+        .iter()
+        .map(|&i| p.entries[i].name.clone())
+        .collect()
+}
+
+#[test]
+fn profiles_filter_narrows_edits_and_opens_a_match() {
+    let mut h = Harness::new();
+    many_profiles(&mut h);
+    open_profiles(&mut h);
+    assert_eq!(profiles_popup(&h).visible.len(), 10_004);
+    h.key(KeyCode::Char('/'));
+    h.chars("PHo");
+    assert_eq!(shown_names(&h), ["Phone-B", "phone-a"]);
+    assert_eq!(profiles_popup(&h).filter, "PHo");
+    assert_eq!(
+        profiles_popup(&h).selected,
+        0,
+        "the first match is selected"
+    );
+    // Letters are text while the filter is typed: q, n, d do not act.
+    h.chars("ne-a");
+    assert_eq!(shown_names(&h), ["phone-a"]);
+    h.key(KeyCode::Backspace);
+    h.key(KeyCode::Backspace);
+    assert_eq!(profiles_popup(&h).filter, "PHone");
+    h.key(KeyCode::Down);
+    assert_eq!(profiles_popup(&h).selected_entry().unwrap().name, "phone-a");
+    h.key(KeyCode::Enter);
+    assert!(h.app.popups.is_empty());
+    assert_eq!(h.app.profile.name, "phone-a");
+}
+
+#[test]
+fn profiles_filter_esc_clears_then_closes() {
+    let mut h = Harness::new();
+    many_profiles(&mut h);
+    open_profiles(&mut h);
+    h.key(KeyCode::Char('/'));
+    h.chars("web");
+    assert_eq!(shown_names(&h), ["web-main"]);
+    h.key(KeyCode::Esc);
+    let p = profiles_popup(&h);
+    assert_eq!(p.filter, "");
+    assert!(!p.is_filtering());
+    assert_eq!(p.visible.len(), 10_004, "every profile is back");
+    assert_eq!(
+        p.selected_entry().unwrap().name,
+        "web-main",
+        "the match stays selected"
+    );
+    h.key(KeyCode::Esc);
+    assert!(h.app.popups.is_empty(), "a second Esc closes");
+}
+
+#[test]
+fn profiles_list_keys_act_on_the_filtered_list() {
+    let mut h = Harness::new();
+    many_profiles(&mut h);
+    open_profiles(&mut h);
+    h.key(KeyCode::Char('/'));
+    h.chars("main");
+    // Tab keeps the filter and gives the letters back to the list.
+    h.key(KeyCode::Tab);
+    assert!(!profiles_popup(&h).is_filtering());
+    h.key(KeyCode::Char('d'));
+    h.key(KeyCode::Char('y'));
+    assert!(!h.app.store.exists("web-main"));
+    assert!(h.app.store.exists("default"));
+    let p = profiles_popup(&h);
+    assert_eq!(p.filter, "main");
+    assert!(p.visible.is_empty());
+    // Esc clears the filter rather than closing while one is set.
+    h.key(KeyCode::Esc);
+    assert_eq!(profiles_popup(&h).visible.len(), 10_003);
+    // `/` again, q is text; Esc leaves the filter, q then closes.
+    h.key(KeyCode::Char('/'));
+    h.key(KeyCode::Char('q'));
+    assert_eq!(profiles_popup(&h).filter, "q");
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('q'));
+    assert!(h.app.popups.is_empty());
+}
+
+#[test]
+fn profiles_filter_with_no_match_says_so() {
+    let mut h = Harness::new();
+    many_profiles(&mut h);
+    open_profiles(&mut h);
+    h.key(KeyCode::Char('/'));
+    h.chars("xyz");
+    let p = profiles_popup(&h);
+    assert!(p.visible.is_empty());
+    assert!(p.selected_entry().is_none());
+    h.key(KeyCode::Enter);
+    let p = profiles_popup(&h);
+    assert_eq!(p.error.as_deref(), Some("no profile matches `xyz`"));
+    assert_eq!(h.app.profile.name, "default", "nothing opened");
+    h.key(KeyCode::Down);
+    h.key(KeyCode::Up);
+    assert!(profiles_popup(&h).selected_entry().is_none());
+}

@@ -56,6 +56,44 @@ fn profiles_popup() {
 }
 
 #[test]
+fn profiles_popup_shows_the_filter_and_only_the_matches() {
+    let mut h = Harness::new();
+    let dir = h.app.paths.profiles();
+    for i in 0..10_000 {
+        std::fs::write(dir.join(format!("bulk-{i:05}.json")), "{}").unwrap();
+    }
+    h.ctrl('p');
+    h.key(KeyCode::Char('/'));
+    for c in "0999".chars() {
+        h.key(KeyCode::Char(c));
+    }
+    let text = screen(&h, 100, 30).backend().to_string();
+    assert!(text.contains("/ 0999"), "{text}");
+    assert!(text.contains("11 of 10001"), "{text}");
+    assert!(
+        text.contains("bulk-00999") && text.contains("bulk-09999"),
+        "{text}"
+    );
+    assert!(!text.contains("bulk-00998"), "{text}");
+    assert!(text.contains("Tab keep filter"), "{text}");
+    // Tab keeps the filter on screen while the list's keys act on the matches.
+    h.key(KeyCode::Tab);
+    let text = screen(&h, 100, 30).backend().to_string();
+    assert!(text.contains("/ 0999  11 of 10001"), "{text}");
+    assert!(text.contains("d delete · Esc clear"), "{text}");
+    h.key(KeyCode::Char('/'));
+    for c in "x".chars() {
+        h.key(KeyCode::Char(c));
+    }
+    let text = screen(&h, 100, 30).backend().to_string();
+    assert!(text.contains("no profile matches `0999x`"), "{text}");
+    // Every size, filter shown or not, draws without a panic.
+    for (w, hgt) in [(60, 16), (30, 8), (10, 4), (1, 1)] {
+        screen(&h, w, hgt);
+    }
+}
+
+#[test]
 fn every_preset_shows_in_the_smallest_window() {
     let mut h = Harness::new();
     h.ctrl('p');

@@ -52,7 +52,16 @@ fn hints(app: &App) -> Vec<(String, String)> {
                     h(k(Action::Mint), "mint again"),
                 ]
             }
-            Popup::Profiles(_) => vec![h(k(Action::Edit), "open"), h(k(Action::Back), "close")],
+            Popup::Profiles(p) if p.is_filtering() => vec![
+                h("type".into(), "filter"),
+                h(k(Action::Edit), "open"),
+                h(k(Action::Back), "clear"),
+            ],
+            Popup::Profiles(_) => vec![
+                h(k(Action::Edit), "open"),
+                h(k(Action::ProfileFilter), "filter"),
+                h(k(Action::Back), "close"),
+            ],
             // The draft offer must be answered: Esc does not dismiss it.
             Popup::Prompt(super::super::prompt::Prompt::Draft(_)) => {
                 vec![

@@ -10,12 +10,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(app: &App, p: &ProfilesPopup, frame: &mut Frame, area: Rect) {
+    let show_filter =
+        !matches!(p.mode, Mode::Preset { .. }) && (p.is_filtering() || !p.filter.is_empty());
     let rows = match p.mode {
         Mode::Preset { .. } => PRESETS.len() + 1,
-        _ => p.entries.len().max(1),
+        _ => p.visible.len().max(1) + usize::from(show_filter),
     };
-    let height = (rows as u16).saturating_add(5).max(10);
-    let inner = super::popup_box(app, frame, area, 86, height, "Profiles");
+    let height = (rows as u16).saturating_add(6).max(10);
+    let inner = super::popup_box(app, frame, area, 92, height, "Profiles");
     if inner.height < 4 {
         return;
     }
@@ -27,6 +29,12 @@ pub fn draw(app: &App, p: &ProfilesPopup, frame: &mut Frame, area: Rect) {
     .areas(inner);
     match &p.mode {
         Mode::Preset { selected } => presets(app, *selected, frame, list),
+        _ if show_filter && list.height >= 2 => {
+            let [line, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(list);
+            filter_line(app, p, frame, line);
+            entries(app, p, frame, rest);
+        }
         _ => entries(app, p, frame, list),
     }
     let msg = match (&p.mode, &p.error) {
@@ -80,17 +88,47 @@ pub fn draw(app: &App, p: &ProfilesPopup, frame: &mut Frame, area: Rect) {
     }
     let k = |a| app.keymap.first_label(a);
     use super::super::keymap::Action as A;
-    let keys = format!(
-        " {} open · {} new · {} preset · {} duplicate · {} rename · {} delete · {} close",
-        k(A::Edit),
-        k(A::ProfileNew),
-        k(A::ProfilePreset),
-        k(A::ProfileDuplicate),
-        k(A::ProfileRename),
-        k(A::ProfileDelete),
-        k(A::Back)
-    );
+    let keys = if p.is_filtering() {
+        format!(
+            " type to filter · ↑/↓ choose · {} open · Tab keep filter · {} clear",
+            k(A::Edit),
+            k(A::Back)
+        )
+    } else {
+        format!(
+            " {} filter · {} open · {} new · {} preset · {} duplicate · {} rename · {} delete · {} {}",
+            k(A::ProfileFilter),
+            k(A::Edit),
+            k(A::ProfileNew),
+            k(A::ProfilePreset),
+            k(A::ProfileDuplicate),
+            k(A::ProfileRename),
+            k(A::ProfileDelete),
+            k(A::Back),
+            if p.filter.is_empty() {
+                "close"
+            } else {
+                "clear"
+            }
+        )
+    };
     frame.render_widget(Paragraph::new(Span::styled(keys, app.theme.dim)), footer);
+}
+
+/// `/ pho▏  3 of 10000`: the filter, with a cursor while it is typed.
+fn filter_line(app: &App, p: &ProfilesPopup, frame: &mut Frame, area: Rect) {
+    let mut spans = vec![
+        Span::styled(" / ", app.theme.accent),
+        Span::styled(p.filter.clone(), app.theme.value),
+    ];
+    if p.is_filtering() {
+        spans.push(Span::styled("▏", app.theme.accent));
+    }
+    spans.push(Span::styled(
+        format!("  {} of {}", p.visible.len(), p.entries.len()),
+        app.theme.dim,
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 fn entries(app: &App, p: &ProfilesPopup, frame: &mut Frame, area: Rect) {
@@ -101,14 +139,24 @@ fn entries(app: &App, p: &ProfilesPopup, frame: &mut Frame, area: Rect) {
         );
         return;
     }
+    if p.visible.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!(" no profile matches `{}`", p.filter),
+                app.theme.dim,
+            )),
+            area,
+        );
+        app.hits.borrow_mut().list = None;
+        return;
+    }
     let rows = usize::from(area.height);
     let first = p.selected.saturating_sub(rows.saturating_sub(1));
-    let lines: Vec<Line> = p
-        .entries
+    let shown = &p.visible[first.min(p.visible.len())..(first + rows).min(p.visible.len())];
+    let lines: Vec<Line> = shown
         .iter()
         .enumerate()
-        .skip(first)
-        .take(rows)
+        .map(|(row, &index)| (first + row, &p.entries[index]))
         .map(|(i, e)| {
             let current = if e.name == app.profile.name {
                 "● "
