@@ -4,6 +4,9 @@
 mod cli_support;
 use cli_support::*;
 use proptest::prelude::*;
+
+mod mutation;
+use mutation::mutated;
 use serde_json::{Value, json};
 use voxtune::profiles::import;
 use voxtune::schema::{Schema, SchemaError, Source};
@@ -12,25 +15,11 @@ fn seed_curl() -> String {
     std::fs::read_to_string(fixture("seed-example.curl")).unwrap()
 }
 
-/// The seed with a slice cut out and some bytes inserted: near-valid input, where
-/// parsers hide their bugs.
-fn mutated(base: String) -> impl Strategy<Value = String> {
-    let len = base.len();
-    (0..len, 0..64usize, "\\PC{0,8}").prop_map(move |(at, cut, insert)| {
-        let bytes = base.as_bytes();
-        let end = (at + cut).min(len);
-        let mut out = bytes[..at].to_vec();
-        out.extend_from_slice(insert.as_bytes());
-        out.extend_from_slice(&bytes[end..]);
-        String::from_utf8_lossy(&out).into_owned()
-    })
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn curl_import_never_panics_on_mutated_input(text in mutated(seed_curl())) {
+    fn curl_import_never_panics_on_mutated_input(text in mutated(seed_curl(), 64)) {
         let _ = import::import(&text);
     }
 
@@ -47,14 +36,14 @@ proptest! {
     }
 
     #[test]
-    fn validation_never_panics_on_mutated_profiles(text in mutated(serde_json::to_string_pretty(&seed_body()).unwrap())) {
+    fn validation_never_panics_on_mutated_profiles(text in mutated(serde_json::to_string_pretty(&seed_body()).unwrap(), 64)) {
         if let Ok(v) = serde_json::from_str::<Value>(&text) {
             let _ = Schema::bundled().validate(&v);
         }
     }
 
     #[test]
-    fn schema_loading_never_panics_on_mutated_documents(text in mutated(voxtune::schema::BUNDLED_SCHEMA.to_string())) {
+    fn schema_loading_never_panics_on_mutated_documents(text in mutated(voxtune::schema::BUNDLED_SCHEMA.to_string(), 64)) {
         if let Ok(schema) = Schema::from_text(&text, Source::Bundled) {
             let _ = schema.validate(&schema.defaults());
         }
