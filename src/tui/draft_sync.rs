@@ -131,18 +131,45 @@ impl DraftSync {
 
     /// Looks at the editor after a batch of messages. The first look only takes note:
     /// a draft left by an earlier run is the user's to restore or discard, not ours.
+    ///
+    /// Runs after every key while an editor is open, so for a multi-line editor it first
+    /// compares the lines in place (`quick_look`): a key that changed nothing (a cursor
+    /// move) joins nothing, and a change joins the text once, for both the comparison
+    /// and the snapshot.
     pub fn observe(&mut self, app: &App) {
-        let typing = typing(app);
-        let now = Seen {
-            profile: app.profile.name.clone(),
-            generation: app.generation,
-            dirty: app.is_dirty() || typing.is_some(),
-            typing: typing.map(|(p, text, _)| (p, text)),
+        let quick = self.seen.as_ref().and_then(|prev| quick_look(app, prev));
+        let (now, value) = match quick {
+            Some(Quick::Unchanged) => return,
+            Some(Quick::AsDocument) => (
+                Seen {
+                    profile: app.profile.name.clone(),
+                    generation: app.generation,
+                    dirty: app.is_dirty(),
+                    typing: None,
+                },
+                None,
+            ),
+            None => {
+                let typing = typing(app);
+                let dirty = app.is_dirty() || typing.is_some();
+                let (typing, value) = match typing {
+                    Some((p, text, v)) => (Some((p.clone(), text)), Some((p, v))),
+                    None => (None, None),
+                };
+                let now = Seen {
+                    profile: app.profile.name.clone(),
+                    generation: app.generation,
+                    dirty,
+                    typing,
+                };
+                (now, value)
+            }
         };
-        let Some(prev) = self.seen.replace(now.clone()) else {
+        let Some(prev) = self.seen.replace(now) else {
             return;
         };
-        if prev == now {
+        let now = self.seen.as_ref().expect("just set");
+        if prev == *now {
             return;
         }
         // Saved, discarded, undone back to the file, renamed or switched away from.
@@ -150,7 +177,7 @@ impl DraftSync {
             self.shared.remove(&prev.profile);
         }
         if now.dirty {
-            self.shared.set(snapshot(app));
+            self.shared.set(snapshot_with(app, value));
             self.due = Some(Instant::now() + self.delay);
         } else if !self.shared.has_pending() {
             self.due = None;
@@ -187,11 +214,68 @@ pub fn install_panic_flush(shared: Arc<Shared>) {
 /// The snapshot of the work on screen: the document, with the open editor's text
 /// applied when it would apply.
 pub fn snapshot(app: &App) -> Draft {
+    snapshot_with(app, typing(app).map(|(p, _, v)| (p, v)))
+}
+
+/// `snapshot` with the editor's (pointer, value) already computed by `typing`.
+fn snapshot_with(app: &App, typing: Option<(String, Value)>) -> Draft {
     let mut value = app.doc.value().clone();
-    if let Some((pointer, _, v)) = typing(app) {
+    if let Some((pointer, v)) = typing {
         let _ = crate::document::set(&mut value, &pointer, v);
     }
     Draft::new(&app.profile.name, app.profile.fingerprint, value, app.now)
+}
+
+/// What a look at a multi-line editor's lines, without joining them, can tell.
+enum Quick {
+    /// Nothing the last observation saw has changed.
+    Unchanged,
+    /// The editor holds the document's text: it would change nothing.
+    AsDocument,
+}
+
+/// The cheap look at the open multi-line editor, against the document and `prev`; None
+/// when it takes the full look (`typing`).
+fn quick_look(app: &App, prev: &Seen) -> Option<Quick> {
+    let Some(Editor::Multi { pointer, area, .. }) = app.editor.as_ref() else {
+        return None;
+    };
+    let lines = area.lines();
+    let current = app.value(pointer);
+    if let Some(Value::String(s)) = current
+        && lines_are(lines, s)
+    {
+        return Some(Quick::AsDocument);
+    }
+    // The text differs from the document, so it applies unless it is empty over an
+    // absent or null field; the same text as last time applies the same way.
+    let (p, t) = prev.typing.as_ref()?;
+    let empty_over_nothing = t.is_empty() && matches!(current, None | Some(Value::Null));
+    let unchanged = !empty_over_nothing
+        && p == pointer
+        && prev.dirty
+        && prev.generation == app.generation
+        && prev.profile == app.profile.name
+        && lines_are(lines, t);
+    unchanged.then_some(Quick::Unchanged)
+}
+
+/// Whether `lines` joined with '\n' make `text`, without joining them.
+fn lines_are(lines: &[String], text: &str) -> bool {
+    let mut rest = text;
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            match rest.strip_prefix('\n') {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        match rest.strip_prefix(line.as_str()) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// The open editor's (pointer, text, value) when its text would change the document.
@@ -233,4 +317,23 @@ fn typing(app: &App) -> Option<(String, String, Value)> {
         (None, _) => false,
     } || (matches!(current, Some(Value::Null)) && value == Value::String(String::new()));
     (!same).then_some((pointer, text, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines_are;
+
+    #[test]
+    fn lines_are_the_text_they_join_to() {
+        let lines = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(lines_are(&lines(&[""]), ""));
+        assert!(lines_are(&lines(&["a", "", "bc"]), "a\n\nbc"));
+        assert!(lines_are(&lines(&["a", ""]), "a\n"));
+        assert!(!lines_are(&lines(&["a"]), "a\n"));
+        assert!(!lines_are(&lines(&["a", ""]), "a"));
+        assert!(!lines_are(&lines(&["ab"]), "a\nb"));
+        assert!(!lines_are(&lines(&["a", "b"]), "ab"));
+        assert!(!lines_are(&lines(&["a"]), "ab"));
+        assert!(!lines_are(&lines(&[""]), "x"));
+    }
 }

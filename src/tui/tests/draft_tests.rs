@@ -99,6 +99,60 @@ fn text_being_typed_is_in_the_draft_before_it_is_applied() {
 }
 
 #[test]
+fn the_prompt_editor_is_observed_key_by_key_without_losing_a_change() {
+    let mut h = Harness::new();
+    let mut sync = DraftSync::new(&h.app.paths.data);
+    sync.observe(&h.app);
+    h.focus(PROMPT);
+    h.key(KeyCode::Enter);
+    // A cursor move over the document's own text is not an edit.
+    h.key(KeyCode::Right);
+    sync.observe(&h.app);
+    assert_eq!(sync.deadline(), None, "moving in the editor is not an edit");
+    h.chars("ab");
+    sync.observe(&h.app);
+    sync.shared().flush();
+    let typed = draft_of(&h).expect("a draft while typing");
+    assert!(
+        typed
+            .value
+            .pointer(PROMPT)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .contains("ab")
+    );
+    // Moving the cursor after typing keeps the same text: nothing new is pending.
+    h.key(KeyCode::Left);
+    sync.observe(&h.app);
+    h.key(KeyCode::Right);
+    sync.observe(&h.app);
+    drafts(&h).remove(&h.app.profile.name).unwrap();
+    sync.shared().flush();
+    assert!(
+        draft_of(&h).is_none(),
+        "no change since the flush: nothing pending"
+    );
+    // Another character after the moves is seen, and is in the next snapshot.
+    h.chars("c");
+    sync.observe(&h.app);
+    sync.shared().flush();
+    let text = draft_of(&h).unwrap().value.pointer(PROMPT).unwrap().clone();
+    assert!(text.as_str().unwrap().contains("abc"), "{text}");
+    assert_eq!(snapshot(&h.app).value, draft_of(&h).unwrap().value);
+    // Deleting back to the document's text is no longer unsaved work.
+    for _ in 0..3 {
+        h.key(KeyCode::Backspace);
+        sync.observe(&h.app);
+    }
+    assert!(!h.app.is_dirty());
+    assert!(
+        draft_of(&h).is_none(),
+        "back to the document: draft removed"
+    );
+}
+
+#[test]
 fn leaving_the_editor_with_esc_keeps_the_draft_current() {
     let mut h = Harness::new();
     let mut sync = DraftSync::new(&h.app.paths.data);
