@@ -34,8 +34,9 @@ fn bytecount_lines(text: &str) -> usize {
     memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1
 }
 
-/// Above this size the editor does not soft-wrap: wrapping is recomputed over the whole
-/// text on every edit, and a key must stay instant in a 1 MiB prompt.
+/// Above this size the editor does not soft-wrap: an edit re-wraps only the lines it
+/// touches (vendor/ratatui-textarea), but opening the editor and every resize wrap the
+/// whole text, and word-wrapping 1 MiB takes long enough to see.
 pub const WRAP_LIMIT: usize = 256 * 1024;
 
 /// An editor holding `text`. Word wrap, so prose reads as prose (up to `WRAP_LIMIT`).

@@ -2,6 +2,7 @@ use crate::cursor::{DataCursor, ScreenCursor};
 use crate::textarea::TextArea;
 use crate::util::{char_width, num_digits};
 use crate::wrap::{WrapMode, WrappedLine, effective_wrap_width, wrapped_rows};
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ScreenLine {
@@ -77,85 +78,196 @@ fn char_offset_for_screen_col(
     chars
 }
 
+/// The screen line for one fragment of a data line. For a pure-ASCII line without a mask,
+/// a char is one cell, so the widths are byte counts; the general path asks every char
+/// for its width, which made a key in a 1 MiB text cost ~80M instructions (voxtune patch).
+fn screen_line(
+    wrapped: WrappedLine,
+    fragment: &str,
+    pure_ascii: bool,
+    tab_len: u8,
+    mask: Option<char>,
+) -> ScreenLine {
+    let char_count = wrapped.end_col.saturating_sub(wrapped.start_col);
+    let (screen_width, cursor_max_col) = if pure_ascii && mask.is_none() {
+        let last_col = if wrapped.last_in_row {
+            fragment.len()
+        } else {
+            char_count.saturating_sub(1)
+        };
+        (fragment.len(), last_col)
+    } else {
+        let last_col = if wrapped.last_in_row {
+            display_width(fragment, tab_len, mask)
+        } else {
+            screen_col_for_char_offset(fragment, char_count.saturating_sub(1), tab_len, mask)
+        };
+        (display_width(fragment, tab_len, mask), last_col)
+    };
+    ScreenLine {
+        wrapped,
+        screen_width,
+        cursor_max_col,
+    }
+}
+
+/// A data line shown unwrapped: one screen line. Pure ASCII counts chars as bytes.
+fn unwrapped_row(row: usize, line: &str, pure_ascii: bool) -> WrappedLine {
+    WrappedLine {
+        row,
+        start_byte: 0,
+        end_byte: line.len(),
+        start_col: 0,
+        end_col: if pure_ascii {
+            line.len()
+        } else {
+            line.chars().count()
+        },
+        first_in_row: true,
+        last_in_row: true,
+    }
+}
+
+/// What the current screen map was built from: a copy of the lines and the settings that
+/// shape it (voxtune patch). The next rebuild compares the text with this copy and maps
+/// only the rows between the unchanged head and the unchanged tail, so a key in a 1 MiB
+/// text costs a comparison of the lines, not a re-measure of every one.
+#[derive(Clone, Default)]
+pub(crate) struct ScreenMapCache {
+    lines: Vec<String>,
+    shape: Option<MapShape>,
+}
+
+type MapShape = (Option<usize>, WrapMode, u8, Option<char>);
+
+impl std::fmt::Debug for ScreenMapCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ScreenMapCache({} lines)", self.lines.len())
+    }
+}
+
+/// Screen lines and data pointers for `lines`, which start at data row `first_row`.
+/// `first_screen_line`s count from the first screen line returned.
+fn map_rows(
+    lines: &[String],
+    first_row: usize,
+    shape: MapShape,
+) -> (Vec<ScreenLine>, Vec<DataLine>) {
+    let (wrap_width, mode, tab_len, mask) = shape;
+    let mut screen_lines = Vec::with_capacity(lines.len());
+    let mut data_lines = vec![DataLine::default(); lines.len()];
+    let mut push = |wrapped: WrappedLine, ascii: Option<bool>| {
+        let line = &lines[wrapped.row];
+        let data = &mut data_lines[wrapped.row];
+        if data.screen_line_count == 0 {
+            data.first_screen_line = screen_lines.len();
+            data.pure_ascii = ascii.unwrap_or_else(|| is_pure_ascii(line));
+        }
+        data.screen_line_count += 1;
+        let fragment = &line[wrapped.start_byte..wrapped.end_byte];
+        let mut screen = screen_line(wrapped, fragment, data.pure_ascii, tab_len, mask);
+        screen.wrapped.row += first_row;
+        screen_lines.push(screen);
+    };
+    match wrap_width {
+        Some(width) => wrapped_rows(lines, mode, width, tab_len, mask)
+            .into_iter()
+            .for_each(|wrapped| push(wrapped, None)),
+        None => lines.iter().enumerate().for_each(|(row, line)| {
+            let ascii = is_pure_ascii(line);
+            push(unwrapped_row(row, line, ascii), Some(ascii))
+        }),
+    }
+    (screen_lines, data_lines)
+}
+
+/// Rows equal at the start of both texts, and then at the end (not overlapping the start).
+fn unchanged_rows(old: &[String], new: &[String]) -> (usize, usize) {
+    let head = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let most = old.len().min(new.len()) - head;
+    let tail = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(most)
+        .take_while(|(a, b)| a == b)
+        .count();
+    (head, tail)
+}
+
 impl TextArea<'_> {
-    fn fallback_rows(&self) -> Vec<WrappedLine> {
-        self.lines
-            .iter()
-            .enumerate()
-            .map(|(row, line)| WrappedLine {
-                row,
-                start_byte: 0,
-                end_byte: line.len(),
-                start_col: 0,
-                end_col: line.chars().count(),
-                first_in_row: true,
-                last_in_row: true,
-            })
-            .collect()
+    fn wrap_width(&self) -> Option<usize> {
+        if self.wrap_mode() == WrapMode::None {
+            return None;
+        }
+        let width = self.area.get().width;
+        if width == 0 {
+            return None;
+        }
+        let line_number_len = self
+            .line_number_style()
+            .map(|_| num_digits(self.lines.len()));
+        Some(effective_wrap_width(width, line_number_len))
     }
 
+    /// Brings the map from data lines to screen lines up to date with the text. It runs
+    /// after every edit; only the rows that changed since the last run are mapped again
+    /// (voxtune patch: the release re-measured every char of the whole text each time).
     pub(crate) fn screen_map_load(&self) {
-        let wrap_width = if self.wrap_mode() != WrapMode::None {
-            let width = self.area.get().width;
-            if width > 0 {
-                let line_number_len = self
-                    .line_number_style()
-                    .map(|_| num_digits(self.lines.len()));
-                Some(effective_wrap_width(width, line_number_len))
-            } else {
-                None
-            }
-        } else {
-            None
-        };
-
-        let rows = match wrap_width {
-            Some(width) => wrapped_rows(
-                &self.lines,
-                self.wrap_mode(),
-                width,
-                self.tab_length(),
-                self.mask_char(),
-            ),
-            None => self.fallback_rows(),
-        };
-
-        let mut screen_lines = Vec::with_capacity(rows.len());
-        let mut data_pointers = vec![DataLine::default(); self.lines.len()];
-        let mut current_row = 0usize;
-
-        for (screen_idx, wrapped) in rows.into_iter().enumerate() {
-            while current_row < wrapped.row {
-                current_row += 1;
-            }
-
-            if data_pointers[wrapped.row].screen_line_count == 0 {
-                data_pointers[wrapped.row].first_screen_line = screen_idx;
-                data_pointers[wrapped.row].pure_ascii = is_pure_ascii(&self.lines[wrapped.row]);
-            }
-            data_pointers[wrapped.row].screen_line_count += 1;
-
-            let fragment = &self.lines[wrapped.row][wrapped.start_byte..wrapped.end_byte];
-            let char_count = wrapped.end_col.saturating_sub(wrapped.start_col);
-            let cursor_max_col = if wrapped.last_in_row {
-                display_width(fragment, self.tab_length(), self.mask_char())
-            } else {
-                screen_col_for_char_offset(
-                    fragment,
-                    char_count.saturating_sub(1),
-                    self.tab_length(),
-                    self.mask_char(),
-                )
-            };
-            screen_lines.push(ScreenLine {
-                wrapped,
-                screen_width: display_width(fragment, self.tab_length(), self.mask_char()),
-                cursor_max_col,
-            });
+        let shape = (
+            self.wrap_width(),
+            self.wrap_mode(),
+            self.tab_length(),
+            self.mask_char(),
+        );
+        let mut cache = self.screen_map_cache.borrow_mut();
+        if cache.shape != Some(shape) {
+            let (screen_lines, data_pointers) = map_rows(&self.lines, 0, shape);
+            *self.screen_lines.borrow_mut() = screen_lines;
+            *self.data_pointers.borrow_mut() = data_pointers;
+            cache.lines = self.lines.clone();
+            cache.shape = Some(shape);
+            return;
         }
+        let (head, tail) = unchanged_rows(&cache.lines, &self.lines);
+        let old_rows = head..cache.lines.len() - tail;
+        let new_rows = head..self.lines.len() - tail;
+        self.remap_rows(old_rows.clone(), new_rows.clone(), shape);
+        cache
+            .lines
+            .splice(old_rows, self.lines[new_rows].iter().cloned());
+    }
 
-        *self.screen_lines.borrow_mut() = screen_lines;
-        *self.data_pointers.borrow_mut() = data_pointers;
+    /// Replaces the mapping of the old data rows `old` by that of the current rows `new`,
+    /// and moves the rows after them by the difference in rows and screen lines.
+    fn remap_rows(&self, old: Range<usize>, new: Range<usize>, shape: MapShape) {
+        let mut screen_lines = self.screen_lines.borrow_mut();
+        let mut data_pointers = self.data_pointers.borrow_mut();
+        let first_screen = |row: usize| {
+            data_pointers
+                .get(row)
+                .map_or(screen_lines.len(), |d| d.first_screen_line)
+        };
+        let old_screens = first_screen(old.start)..first_screen(old.end);
+        let (screens, mut datas) = map_rows(&self.lines[new.clone()], new.start, shape);
+        datas
+            .iter_mut()
+            .for_each(|d| d.first_screen_line += old_screens.start);
+        let moved_screens_from = old_screens.start + screens.len();
+        let screen_shift = screens.len() as isize - old_screens.len() as isize;
+        let row_shift = new.len() as isize - old.len() as isize;
+        screen_lines.splice(old_screens, screens);
+        data_pointers.splice(old, datas);
+        if row_shift != 0 {
+            for screen in &mut screen_lines[moved_screens_from..] {
+                screen.wrapped.row = screen.wrapped.row.wrapping_add_signed(row_shift);
+            }
+        }
+        if screen_shift != 0 {
+            for data in &mut data_pointers[new.end..] {
+                data.first_screen_line = data.first_screen_line.wrapping_add_signed(screen_shift);
+            }
+        }
     }
 
     pub(crate) fn screen_lines_count(&self) -> usize {

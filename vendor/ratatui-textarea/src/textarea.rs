@@ -2,7 +2,7 @@ use crate::cursor::{CursorMove, DataCursor, ScreenCursor};
 use crate::highlight::LineHighlighter;
 use crate::history::{Edit, EditKind, History};
 use crate::input::{Input, Key};
-use crate::screen_map::{DataLine, ScreenLine};
+use crate::screen_map::{DataLine, ScreenLine, ScreenMapCache};
 use crate::scroll::Scrolling;
 #[cfg(feature = "search")]
 use crate::search::Search;
@@ -125,6 +125,7 @@ pub struct TextArea<'a> {
     select_style: Style,
     pub(crate) screen_lines: RefCell<Vec<ScreenLine>>,
     pub(crate) data_pointers: RefCell<Vec<DataLine>>,
+    pub(crate) screen_map_cache: RefCell<ScreenMapCache>,
     pub(crate) area: Cell<Rect>,
 }
 
@@ -237,6 +238,7 @@ impl<'a> TextArea<'a> {
             select_style: Style::default().bg(Color::LightBlue),
             screen_lines: RefCell::new(Vec::new()),
             data_pointers: RefCell::new(Vec::new()),
+            screen_map_cache: RefCell::new(ScreenMapCache::default()),
             area: Cell::new(Rect::default()),
         };
         textarea.screen_map_load();
