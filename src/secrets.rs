@@ -68,33 +68,6 @@ pub fn scrub(text: &str, secrets: &[String]) -> String {
     out
 }
 
-/// The credentials this request carries once resolved: secret fields of the body,
-/// headers known to hold credentials, and headers filled from `${VAR}`s. A server
-/// that echoes one back in an error must not put it on screen or in the log.
-pub fn carried(
-    req: &crate::api::MintRequest,
-    env: &crate::settings::Environment,
-    pointers: &[&str],
-) -> Vec<String> {
-    let mut out: Vec<String> = pointers
-        .iter()
-        .filter_map(|p| req.body.pointer(p).and_then(Value::as_str))
-        .map(str::to_string)
-        .collect();
-    for (name, value) in &req.headers {
-        let from_var = env
-            .headers
-            .iter()
-            .any(|(n, raw)| n == name && crate::api::resolve::has_refs(raw));
-        if from_var || crate::api::request::is_secret_header(name) {
-            out.push(value.clone());
-            // `Bearer TOKEN`: the token alone, too.
-            out.extend(value.split_whitespace().skip(1).map(str::to_string));
-        }
-    }
-    out
-}
-
 /// How a secret is shown on screen when not revealed.
 pub fn mask(value: &str) -> String {
     if value.is_empty() || reference_name(value).is_some() {

@@ -55,3 +55,39 @@ async fn a_server_echoing_credentials_does_not_put_them_on_stderr() {
         }
     }
 }
+
+/// `schema sync` sends the environment's headers too, and reports what the server said.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn schema_sync_does_not_put_echoed_credentials_on_stderr() {
+    let sb = Sandbox::new();
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/openapi.json"))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .set_body_json(json!({"detail": format!("token {TOKEN} revoked")})),
+        )
+        .mount(&server)
+        .await;
+    std::fs::write(
+        sb.config().join("settings.toml"),
+        format!(
+            "default_env = \"local\"\n[environments.local]\nbase_url = \"{}\"\n\
+             headers = {{ Authorization = \"Bearer ${{VT_ECHO_TOKEN}}\" }}\n",
+            server.uri()
+        ),
+    )
+    .unwrap();
+    let out = sb
+        .command(&["schema", "sync"])
+        .env("VT_ECHO_TOKEN", TOKEN)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("401") && stderr.contains("revoked"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(TOKEN), "the token leaked:\n{stderr}");
+}

@@ -5,10 +5,13 @@ use std::error::Error as _;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, LOCATION};
 use serde_json::Value;
 
+use super::credentials::Credentials;
 use super::error::{MintError, short};
 use super::http_error::{Sent, classify};
-use super::request::MintRequest;
+use super::request::{MintRequest, timeout_from_secs};
+use super::resolve::resolve_headers;
 use super::response::MintOutcome;
+use crate::settings::Environment;
 
 /// A token response is a few KiB; anything near this is a misconfigured URL.
 pub const MAX_BODY_BYTES: u64 = 4 * 1024 * 1024;
@@ -63,15 +66,16 @@ fn https_proxy_in_env() -> bool {
 }
 
 /// POSTs the body and extracts the token. The whole exchange, body included,
-/// ends within `req.timeout`.
+/// ends within `req.timeout`. An error never quotes the request's credentials.
 pub async fn mint(client: &reqwest::Client, req: &MintRequest) -> Result<MintOutcome, MintError> {
-    match tokio::time::timeout(req.timeout, exchange(client, req)).await {
+    let result = match tokio::time::timeout(req.timeout, exchange(client, req)).await {
         Ok(result) => result,
         Err(_) => Err(MintError::Timeout {
             url: req.endpoint.clone(),
             after: req.timeout,
         }),
-    }
+    };
+    result.map_err(|e| e.scrubbed(&req.credentials))
 }
 
 async fn exchange(client: &reqwest::Client, req: &MintRequest) -> Result<MintOutcome, MintError> {
@@ -106,19 +110,22 @@ async fn exchange(client: &reqwest::Client, req: &MintRequest) -> Result<MintOut
     MintOutcome::from_response(status, json, req.token_pointer.as_deref())
 }
 
-/// GETs a JSON document (the server's OpenAPI description), bounded like a mint.
+/// GETs a JSON document (the server's OpenAPI description) with the environment's
+/// headers, bounded like a mint; an error never quotes the credentials it sent.
 pub async fn fetch_text(
     client: &reqwest::Client,
     url: &str,
-    env_name: &str,
-    headers: &[(String, String)],
-    timeout: std::time::Duration,
+    env: &Environment,
+    lookup: impl Fn(&str) -> Option<String>,
     cap: u64,
 ) -> Result<Vec<u8>, MintError> {
+    let headers = resolve_headers(&env.headers, lookup)?;
+    let credentials = Credentials::of_headers(&env.headers, &headers);
+    let timeout = timeout_from_secs(env.timeout_s);
     let exchange = async {
         let response = client
             .get(url)
-            .headers(header_map(headers)?)
+            .headers(header_map(&headers)?)
             .timeout(timeout)
             .send()
             .await
@@ -128,19 +135,23 @@ pub async fn fetch_text(
             .await
             .map_err(|e| e.into_mint_error(url, timeout))?;
         if !(200..300).contains(&status) {
-            let sent = Sent { url, env_name };
+            let sent = Sent {
+                url,
+                env_name: &env.name,
+            };
             return Err(classify(status, &body, None, &sent));
         }
         Ok(body)
     };
-    tokio::time::timeout(timeout, exchange)
+    let result = tokio::time::timeout(timeout, exchange)
         .await
         .unwrap_or_else(|_| {
             Err(MintError::Timeout {
                 url: url.to_string(),
                 after: timeout,
             })
-        })
+        });
+    result.map_err(|e| e.scrubbed(&credentials))
 }
 
 fn header_map(headers: &[(String, String)]) -> Result<HeaderMap, MintError> {

@@ -7,6 +7,7 @@ use std::time::Duration;
 use reqwest::Url;
 use serde_json::Value;
 
+use super::credentials::Credentials;
 use super::error::MintError;
 use super::resolve::{has_refs, resolve_headers, resolve_value};
 use crate::settings::{DEFAULT_TIMEOUT_S, Environment};
@@ -35,6 +36,8 @@ pub struct MintRequest {
     pub env_name: String,
     /// The session id sent, generated or the profile's own (None if the body is not an object).
     pub session_id: Option<String>,
+    /// What of the above is a credential: masked in every error the exchange reports.
+    pub credentials: Credentials,
 }
 
 /// Hand-written so that a `{:?}` in a log line cannot leak what was resolved.
@@ -69,6 +72,8 @@ impl MintRequest {
         let endpoint = endpoint_url(&env.base_url);
         let secret = carries_secret(&env.headers, raw_body, secret_pointers);
         check_transport(&endpoint, secret, env.allow_insecure)?;
+        let credentials = Credentials::of_headers(&env.headers, &headers)
+            .with_body_fields(&body, secret_pointers);
         Ok(MintRequest {
             endpoint,
             headers,
@@ -77,6 +82,7 @@ impl MintRequest {
             token_pointer: env.token_pointer.clone(),
             env_name: env.name.clone(),
             session_id,
+            credentials,
         })
     }
 }
@@ -170,7 +176,7 @@ fn is_loopback(url: &Url) -> bool {
     }
 }
 
-fn timeout_from_secs(secs: f64) -> Duration {
+pub(crate) fn timeout_from_secs(secs: f64) -> Duration {
     Duration::try_from_secs_f64(secs)
         .ok()
         .filter(|d| !d.is_zero())

@@ -15,16 +15,10 @@ pub fn mint(ctx: &Context, args: &MintArgs) -> Result<()> {
     let request = MintRequest::prepare(&env, &body, &ctx.secret_pointers(), |v| {
         std::env::var(v).ok()
     })?;
-    let outcome = runtime()?
-        .block_on(async {
-            let client = api::build_client_for(&request.endpoint)?;
-            api::mint(&client, &request).await
-        })
-        .map_err(|e| {
-            // A server may quote a credential back: it must not reach stderr.
-            let carried = crate::secrets::carried(&request, &env, &ctx.secret_pointers());
-            anyhow::anyhow!(crate::secrets::scrub(&e.to_string(), &carried))
-        })?;
+    let outcome = runtime()?.block_on(async {
+        let client = api::build_client_for(&request.endpoint)?;
+        api::mint(&client, &request).await
+    })?;
     let session = request.session_id.clone().unwrap_or_default();
     eprintln!(
         "minted a token for session {session} from {} ({})",

@@ -47,19 +47,10 @@ pub fn reset(ctx: &Context) -> Result<()> {
 pub fn sync(ctx: &Context) -> Result<()> {
     let env = ctx.environment()?;
     let url = format!("{}/openapi.json", env.base_url.trim_end_matches('/'));
-    let headers = crate::api::resolve::resolve_headers(&env.headers, |v| std::env::var(v).ok())?;
-    let timeout = std::time::Duration::from_secs_f64(env.timeout_s);
     let bytes = super::mint_cmd::runtime()?.block_on(async {
         let client = crate::api::build_client()?;
-        crate::api::client::fetch_text(
-            &client,
-            &url,
-            &env.name,
-            &headers,
-            timeout,
-            MAX_SCHEMA_BYTES,
-        )
-        .await
+        let lookup = |v: &str| std::env::var(v).ok();
+        crate::api::fetch_text(&client, &url, &env, lookup, MAX_SCHEMA_BYTES).await
     })?;
     let text = String::from_utf8(bytes).context("the server's openapi.json is not UTF-8 text")?;
     let path = ctx.paths.data.join(CACHE_FILE);

@@ -15,11 +15,10 @@ pub async fn mint(
     let url = api::endpoint_url(&env.base_url);
     let pointers: Vec<&str> = secret_pointers.iter().map(String::as_str).collect();
     let req = MintRequest::prepare(env, &body, &pointers, |v| std::env::var(v).ok())
-        .map_err(|e| failure(&e, &url, &[]))?;
+        .map_err(|e| failure(&e, &url))?;
     tracing::info!(url = %req.endpoint, "mint started");
-    let sent = crate::secrets::carried(&req, env, &pointers);
     let outcome = api::mint(client, &req).await.map_err(|e| {
-        let failure = failure(&e, &req.endpoint, &sent);
+        let failure = failure(&e, &req.endpoint);
         tracing::info!(url = %req.endpoint, "mint failed: {}", failure.message);
         failure
     })?;
@@ -37,15 +36,15 @@ pub async fn mint(
     })
 }
 
-fn failure(e: &MintError, url: &str, sent: &[String]) -> MintFailure {
-    let scrub = |s: &str| crate::secrets::scrub(s, sent);
+/// What the UI shows of an error; `api::mint` has already masked the credentials in it.
+fn failure(e: &MintError, url: &str) -> MintFailure {
     MintFailure {
-        message: scrub(&e.to_string()),
+        message: e.to_string(),
         url: url.to_string(),
         fields: e
             .field_errors()
             .iter()
-            .map(|f| (f.pointer.clone(), scrub(&f.msg)))
+            .map(|f| (f.pointer.clone(), f.msg.clone()))
             .collect(),
         focus: match e {
             MintError::MissingVar(m) => m.pointer().map(str::to_string),
