@@ -14,7 +14,8 @@ use crate::state::State;
 pub fn save(app: &mut App) -> Vec<Effect> {
     let name = app.profile.name.clone();
     if app.profile.fingerprint.is_none() && app.store.exists(&name) {
-        app.popups.push(Popup::Prompt(Prompt::Conflict));
+        app.popups
+            .push(Popup::Prompt(Prompt::Conflict { then: None }));
         return Vec::new();
     }
     let result = app
@@ -23,7 +24,8 @@ pub fn save(app: &mut App) -> Vec<Effect> {
     match result {
         Ok(fingerprint) => saved(app, &name, fingerprint),
         Err(ProfileError::Conflict { .. }) => {
-            app.popups.push(Popup::Prompt(Prompt::Conflict));
+            app.popups
+                .push(Popup::Prompt(Prompt::Conflict { then: None }));
         }
         Err(e) => app.say(Tone::Bad, format!("not saved: {e}")),
     }

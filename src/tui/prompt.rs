@@ -20,10 +20,15 @@ pub enum Pending {
 #[derive(Debug)]
 pub enum Prompt {
     Unsaved(Pending),
-    Conflict,
+    /// `then`: what the user was doing when the save met the conflict (quitting,
+    /// opening another profile); it goes on once the edits are safe.
+    Conflict {
+        then: Option<Pending>,
+    },
     SaveAs {
         input: Box<TextArea<'static>>,
         error: Option<String>,
+        then: Option<Pending>,
     },
     /// A draft of unsaved edits from an earlier run waits for this profile.
     Draft(super::draft_offer::DraftOffer),
@@ -37,20 +42,25 @@ pub fn on_key(
 ) -> (Option<Popup>, Vec<Effect>) {
     match prompt {
         Prompt::Unsaved(pending) => unsaved(app, pending, key),
-        Prompt::Conflict => conflict(app, key),
+        Prompt::Conflict { then } => conflict(app, then, key),
         Prompt::Draft(offer) => super::draft_offer::on_key(app, offer, key),
-        Prompt::SaveAs { mut input, error } => {
+        Prompt::SaveAs {
+            mut input,
+            error,
+            then,
+        } => {
             if app.key_matches(Action::Back, key) {
-                return (Some(Popup::Prompt(Prompt::Conflict)), Vec::new());
+                return (Some(Popup::Prompt(Prompt::Conflict { then })), Vec::new());
             }
             if key.code == KeyCode::Enter {
                 let name = text_field::text(&input);
                 return match commands::save_as(app, name.trim()) {
-                    Ok(()) => (None, Vec::new()),
+                    Ok(()) => (None, go_on(app, then)),
                     Err(e) => (
                         Some(Popup::Prompt(Prompt::SaveAs {
                             input,
                             error: Some(e),
+                            then,
                         })),
                         Vec::new(),
                     ),
@@ -58,7 +68,7 @@ pub fn on_key(
             }
             text_field::feed(&mut input, ev);
             (
-                Some(Popup::Prompt(Prompt::SaveAs { input, error })),
+                Some(Popup::Prompt(Prompt::SaveAs { input, error, then })),
                 Vec::new(),
             )
         }
@@ -81,7 +91,9 @@ fn unsaved(app: &mut App, pending: Pending, key: &Key) -> (Option<Popup>, Vec<Ef
         Some('s') => {
             commands::save(app);
             if app.is_dirty() {
-                // The save did not happen (a conflict prompt or an error is showing).
+                // The save did not happen: an error is showing, or the conflict question,
+                // which carries on with what the user was doing once it is answered.
+                hand_to_conflict(app, pending);
                 return (None, Vec::new());
             }
             (None, commands::resume(app, pending))
@@ -98,7 +110,22 @@ fn unsaved(app: &mut App, pending: Pending, key: &Key) -> (Option<Popup>, Vec<Ef
     }
 }
 
-fn conflict(app: &mut App, key: &Key) -> (Option<Popup>, Vec<Effect>) {
+/// The conflict question `commands::save` just raised takes over `pending`.
+fn hand_to_conflict(app: &mut App, pending: Pending) {
+    if let Some(Popup::Prompt(Prompt::Conflict { then })) = app.popups.last_mut() {
+        *then = Some(pending);
+    }
+}
+
+/// Carries on with what the user was doing, if anything, once the edits are safe.
+fn go_on(app: &mut App, then: Option<Pending>) -> Vec<Effect> {
+    match then {
+        Some(pending) if !app.is_dirty() => commands::resume(app, pending),
+        _ => Vec::new(),
+    }
+}
+
+fn conflict(app: &mut App, then: Option<Pending>, key: &Key) -> (Option<Popup>, Vec<Effect>) {
     if app.key_matches(Action::Back, key) {
         app.say(Tone::Info, "not saved: your edits are still here");
         return (None, Vec::new());
@@ -106,13 +133,13 @@ fn conflict(app: &mut App, key: &Key) -> (Option<Popup>, Vec<Effect>) {
     match answer(key) {
         Some('o') => {
             commands::overwrite(app);
-            (None, Vec::new())
+            (None, go_on(app, then))
         }
         Some('r') => {
             let name = app.profile.name.clone();
             app.open_profile(&name);
             app.say(Tone::Info, format!("reloaded `{name}` from disk"));
-            (None, Vec::new())
+            (None, go_on(app, then))
         }
         Some('n') => {
             let suggestion = format!("{}-2", app.profile.name);
@@ -120,6 +147,7 @@ fn conflict(app: &mut App, key: &Key) -> (Option<Popup>, Vec<Effect>) {
                 Some(Popup::Prompt(Prompt::SaveAs {
                     input: Box::new(text_field::line(&suggestion)),
                     error: None,
+                    then,
                 })),
                 Vec::new(),
             )
@@ -128,6 +156,6 @@ fn conflict(app: &mut App, key: &Key) -> (Option<Popup>, Vec<Effect>) {
             app.say(Tone::Info, "not saved: your edits are still here");
             (None, Vec::new())
         }
-        _ => (Some(Popup::Prompt(Prompt::Conflict)), Vec::new()),
+        _ => (Some(Popup::Prompt(Prompt::Conflict { then })), Vec::new()),
     }
 }

@@ -249,7 +249,10 @@ fn a_restored_draft_over_a_file_changed_since_asks_before_saving() {
     h.key(KeyCode::Char('r'));
     h.ctrl('s');
     assert!(
-        matches!(h.app.popups.last(), Some(Popup::Prompt(Prompt::Conflict))),
+        matches!(
+            h.app.popups.last(),
+            Some(Popup::Prompt(Prompt::Conflict { .. }))
+        ),
         "the file changed after the draft was taken"
     );
     assert!(std::fs::read_to_string(&path).unwrap().contains("theirs"));

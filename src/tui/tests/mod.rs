@@ -1,5 +1,6 @@
 //! Tests of `update` (no terminal) and snapshots of whole screens (TestBackend).
 
+mod conflict_tests;
 mod draft_tests;
 mod size_tests;
 mod support;

@@ -342,7 +342,7 @@ fn save_over_a_file_changed_on_disk_asks() {
     h.ctrl('s');
     assert!(matches!(
         h.app.popups.last(),
-        Some(Popup::Prompt(Prompt::Conflict))
+        Some(Popup::Prompt(Prompt::Conflict { .. }))
     ));
     assert!(h.app.is_dirty());
     assert!(
@@ -832,7 +832,7 @@ fn an_unreadable_profile_is_reported_and_never_overwritten_silently() {
     h.ctrl('s');
     assert!(matches!(
         h.app.popups.last(),
-        Some(Popup::Prompt(Prompt::Conflict))
+        Some(Popup::Prompt(Prompt::Conflict { .. }))
     ));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not json");
 }
@@ -847,7 +847,7 @@ fn a_question_raised_over_a_popup_comes_on_top() {
     h.ctrl('s');
     assert!(matches!(
         h.app.popups.last(),
-        Some(Popup::Prompt(Prompt::Conflict))
+        Some(Popup::Prompt(Prompt::Conflict { .. }))
     ));
     h.key(KeyCode::Char('c'));
     assert!(

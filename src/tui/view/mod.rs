@@ -137,17 +137,19 @@ pub fn text_popup(
     title: &str,
     lines: Vec<Line<'_>>,
 ) {
-    let text_width = usize::from(width.min(area.width).saturating_sub(4)).max(1);
-    let rows: usize = lines
-        .iter()
-        .map(|l| l.width().div_ceil(text_width).max(1))
-        .sum();
-    let height = (rows as u16).saturating_add(2);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let height = wrapped_rows(&paragraph, width.min(area.width).saturating_sub(4)) + 2;
     let inner = popup_box(app, frame, area, width, height, title);
     let padded = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), padded);
+    frame.render_widget(paragraph, padded);
+}
+
+/// The rows `paragraph` takes when ratatui wraps it at `width`: a popup sized by its
+/// count of lines loses its last ones when a long line (a long profile name) wraps.
+pub fn wrapped_rows(paragraph: &Paragraph, width: u16) -> u16 {
+    u16::try_from(paragraph.line_count(width.max(1))).unwrap_or(u16::MAX)
 }

@@ -10,36 +10,20 @@ use ratatui::widgets::{Paragraph, Wrap};
 pub fn draw(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
     let name = &app.profile.name;
     let (title, lines) = match prompt {
-        Prompt::Unsaved(pending) => {
-            let doing = match pending {
-                Pending::Quit => "quitting".to_string(),
-                Pending::Open(other) => format!("opening `{other}`"),
-            };
-            (
-                "Unsaved changes",
-                vec![
-                    Line::from(format!(" `{name}` has unsaved changes. Before {doing}:")),
-                    Line::default(),
-                    choice(app, "s", "save them"),
-                    choice(app, "d", "discard them"),
-                    choice(app, "c", "cancel (Esc)"),
-                ],
-            )
-        }
-        Prompt::Conflict => (
-            "Changed on disk",
+        Prompt::Unsaved(pending) => (
+            "Unsaved changes",
             vec![
                 Line::from(format!(
-                    " `{name}` changed on disk since it was loaded (another editor, git?)."
+                    " `{name}` has unsaved changes. Before {}:",
+                    doing(pending)
                 )),
-                Line::from(" Saving now would lose those changes."),
                 Line::default(),
-                choice(app, "o", "overwrite the file with your version"),
-                choice(app, "r", "reload it from disk (drops your edits)"),
-                choice(app, "n", "save yours under a new name"),
-                choice(app, "c", "cancel (Esc): keep editing, nothing saved"),
+                choice(app, "s", "save them"),
+                choice(app, "d", "discard them"),
+                choice(app, "c", "cancel (Esc)"),
             ],
         ),
+        Prompt::Conflict { then } => ("Changed on disk", conflict_lines(app, then.as_ref())),
         Prompt::Draft(offer) => super::super::draft_offer::lines(app, offer),
         Prompt::SaveAs { error, .. } => {
             let mut lines = vec![Line::from(
@@ -53,9 +37,10 @@ pub fn draw(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
             ("Save as", lines)
         }
     };
-    let height = lines.len() as u16 + 2;
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let height = super::wrapped_rows(&paragraph, 70.min(area.width).saturating_sub(2)) + 2;
     let inner = super::popup_box(app, frame, area, 70, height, title);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(paragraph, inner);
     if let Prompt::SaveAs { input, .. } = prompt
         && inner.height > 1
     {
@@ -70,6 +55,35 @@ pub fn draw(app: &App, prompt: &Prompt, frame: &mut Frame, area: Rect) {
         area.set_cursor_style(app.theme.focus);
         frame.render_widget(&area, field);
     }
+}
+
+fn doing(pending: &Pending) -> String {
+    match pending {
+        Pending::Quit => "quitting".to_string(),
+        Pending::Open(other) => format!("opening `{other}`"),
+    }
+}
+
+fn conflict_lines<'a>(app: &App, then: Option<&Pending>) -> Vec<Line<'a>> {
+    let name = &app.profile.name;
+    let mut lines = vec![
+        Line::from(format!(" `{name}` changed on disk since it was loaded")),
+        Line::from(" (another editor? git?): saving now would lose those changes."),
+    ];
+    if let Some(pending) = then {
+        lines.push(Line::from(format!(
+            " Once your edits are safe, voxtune goes on {}.",
+            doing(pending)
+        )));
+    }
+    lines.push(Line::default());
+    lines.extend([
+        choice(app, "o", "overwrite the file with your version"),
+        choice(app, "r", "reload it from disk (drops your edits)"),
+        choice(app, "n", "save yours under a new name"),
+        choice(app, "c", "cancel (Esc): keep editing, nothing saved"),
+    ]);
+    lines
 }
 
 fn choice(app: &App, key: &str, what: &str) -> Line<'static> {
