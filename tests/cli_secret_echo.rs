@@ -10,6 +10,19 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const KEY: &str = "sk-ECHO-SENTINEL-KEY-51d2";
 const TOKEN: &str = "tok-ECHO-SENTINEL-TOKEN-0be7";
 
+/// One environment at `server`, sending `Authorization: Bearer ${VT_ECHO_TOKEN}`.
+fn bearer_from_env(sb: &Sandbox, server: &MockServer) {
+    std::fs::write(
+        sb.config().join("settings.toml"),
+        format!(
+            "default_env = \"local\"\n[environments.local]\nbase_url = \"{}\"\n\
+             headers = {{ Authorization = \"Bearer ${{VT_ECHO_TOKEN}}\" }}\n",
+            server.uri()
+        ),
+    )
+    .unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_echoing_credentials_does_not_put_them_on_stderr() {
     let sb = Sandbox::new();
@@ -24,15 +37,7 @@ async fn a_server_echoing_credentials_does_not_put_them_on_stderr() {
             .respond_with(ResponseTemplate::new(status).set_body_json(json!({"detail": detail})))
             .mount(&server)
             .await;
-        std::fs::write(
-            sb.config().join("settings.toml"),
-            format!(
-                "default_env = \"local\"\n[environments.local]\nbase_url = \"{}\"\n\
-                 headers = {{ Authorization = \"Bearer ${{VT_ECHO_TOKEN}}\" }}\n",
-                server.uri()
-            ),
-        )
-        .unwrap();
+        bearer_from_env(&sb, &server);
         let set = sb.run(&[
             "profiles",
             "set",
@@ -69,15 +74,7 @@ async fn schema_sync_does_not_put_echoed_credentials_on_stderr() {
         )
         .mount(&server)
         .await;
-    std::fs::write(
-        sb.config().join("settings.toml"),
-        format!(
-            "default_env = \"local\"\n[environments.local]\nbase_url = \"{}\"\n\
-             headers = {{ Authorization = \"Bearer ${{VT_ECHO_TOKEN}}\" }}\n",
-            server.uri()
-        ),
-    )
-    .unwrap();
+    bearer_from_env(&sb, &server);
     let out = sb
         .command(&["schema", "sync"])
         .env("VT_ECHO_TOKEN", TOKEN)
