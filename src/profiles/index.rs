@@ -24,6 +24,24 @@ pub struct Remembered {
     pub problem: Option<String>,
 }
 
+/// One file's check to remember, borrowed: saving copies no name.
+#[derive(Debug, Clone, Copy)]
+pub struct ToRemember<'a> {
+    pub name: &'a str,
+    pub stamp: Stamp,
+    pub problem: Option<&'a str>,
+}
+
+impl Remembered {
+    pub fn borrowed(&self) -> ToRemember<'_> {
+        ToRemember {
+            name: &self.name,
+            stamp: self.stamp,
+            problem: self.problem.as_deref(),
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Index {
     /// When the listing that wrote the index began.
@@ -100,7 +118,7 @@ impl Index {
         index_dir: &Path,
         profiles_dir: &Path,
         checked_at: Time,
-        entries: &[Remembered],
+        entries: &[ToRemember],
     ) -> std::io::Result<()> {
         let (path, dir) = location(index_dir, profiles_dir);
         let disk = OnDisk {
@@ -163,18 +181,10 @@ impl From<Row> for Remembered {
     }
 }
 
-fn to_row(e: &Remembered) -> RowRef<'_> {
+fn to_row<'a>(e: &ToRemember<'a>) -> RowRef<'a> {
     let s = &e.stamp;
     (
-        &e.name,
-        s.len,
-        s.mtime.0,
-        s.mtime.1,
-        s.ctime.0,
-        s.ctime.1,
-        s.dev,
-        s.ino,
-        e.problem.as_deref(),
+        e.name, s.len, s.mtime.0, s.mtime.1, s.ctime.0, s.ctime.1, s.dev, s.ino, e.problem,
     )
 }
 
@@ -204,7 +214,7 @@ mod tests {
             tmp.path().join("p"),
             tmp.path().join("q"),
         );
-        Index::save(&index_dir, &mine, (100, 0), &[entry()]).unwrap();
+        Index::save(&index_dir, &mine, (100, 0), &[entry().borrowed()]).unwrap();
         let back = Index::load(&index_dir, &mine);
         assert_eq!(back.find_each(["a"].into_iter()), [Some(&entry())]);
         assert_eq!(Index::load(&index_dir, &other).len(), 0);
@@ -219,7 +229,7 @@ mod tests {
     fn a_damaged_or_other_version_index_is_empty() {
         let tmp = tempfile::tempdir().unwrap();
         let (index_dir, dir) = (tmp.path().join("index"), tmp.path().join("p"));
-        Index::save(&index_dir, &dir, (100, 0), &[entry()]).unwrap();
+        Index::save(&index_dir, &dir, (100, 0), &[entry().borrowed()]).unwrap();
         let (path, _) = location(&index_dir, &dir);
         let good = std::fs::read_to_string(&path).unwrap();
         for bad in [

@@ -2,7 +2,7 @@
 //! file's metadata is unchanged, read and checked otherwise.
 
 use super::check::{Check, check_all};
-use super::index::{Index, Remembered};
+use super::index::{Index, Remembered, ToRemember};
 use super::name;
 use super::parallel;
 use super::stamp::{self, Stamp, Time};
@@ -147,15 +147,15 @@ fn update_index(
     if !learned(old, files, answers, now) {
         return;
     }
-    let entries: Vec<Remembered> = files
+    let entries: Vec<ToRemember> = files
         .iter()
         .zip(answers)
         .filter_map(|(f, a)| match a {
-            Answer::Recalled => f.known.cloned(),
-            Answer::Checked(c) => Some(Remembered {
-                name: f.name.clone(),
+            Answer::Recalled => f.known.map(Remembered::borrowed),
+            Answer::Checked(c) => Some(ToRemember {
+                name: &f.name,
                 stamp: c.stamp?,
-                problem: c.problem.clone(),
+                problem: c.problem.as_deref(),
             }),
         })
         .collect();
