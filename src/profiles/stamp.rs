@@ -11,6 +11,8 @@ use std::fs::Metadata;
 /// stamp is over two seconds older than the time its listing began, before any file was
 /// read: any later write then stamps the file at least that late, which differs from
 /// the remembered stamp. Files changed within the window are simply checked again.
+/// (A network file system whose clock runs over 2 s behind this machine's is back to
+/// git's guarantee: only a write in the very tick of the one before the check is missed.)
 const SETTLE_SECS: i64 = 2;
 
 /// A time as (seconds, nanoseconds) since the Unix epoch; the tuples order as times do.
