@@ -1,5 +1,6 @@
 //! Crash-safe file writes: a temp file in the same directory, fsync, rename, fsync the
-//! directory. A reader sees the old file or the new one, never a torn one.
+//! directory. A reader sees the old file or the new one, never a torn one. Caches skip
+//! the fsyncs (`write_cache`).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -7,6 +8,17 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` atomically; `private` makes the file 0600 (it holds a secret).
 pub fn write(path: &Path, bytes: &[u8], private: bool) -> io::Result<()> {
+    replace(path, bytes, private, true)
+}
+
+/// Like `write`, 0600, but without `fsync`: for a cache, which a crash may leave old,
+/// empty or torn as long as its reader treats every such file as a miss. Readers still
+/// see a whole file (the rename), and no `fsync`s (a few ms on a busy disk) are paid.
+pub fn write_cache(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, true, false)
+}
+
+fn replace(path: &Path, bytes: &[u8], private: bool, durable: bool) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -15,12 +27,14 @@ pub fn write(path: &Path, bytes: &[u8], private: bool) -> io::Result<()> {
     sweep_stale(dir, name);
     let private = private || is_private(path);
     let tmp = dir.join(format!(".{name}.{}.{}.tmp", std::process::id(), nonce()));
-    let result = write_temp(&tmp, bytes, private).and_then(|()| fs::rename(&tmp, path));
+    let result = write_temp(&tmp, bytes, private, durable).and_then(|()| fs::rename(&tmp, path));
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
         return result;
     }
-    sync_dir(dir);
+    if durable {
+        sync_dir(dir);
+    }
     Ok(())
 }
 
@@ -48,7 +62,7 @@ fn sweep_stale(dir: &Path, name: &str) {
     }
 }
 
-fn write_temp(tmp: &Path, bytes: &[u8], private: bool) -> io::Result<()> {
+fn write_temp(tmp: &Path, bytes: &[u8], private: bool, durable: bool) -> io::Result<()> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -58,7 +72,10 @@ fn write_temp(tmp: &Path, bytes: &[u8], private: bool) -> io::Result<()> {
     }
     let mut file = options.open(tmp)?;
     file.write_all(bytes)?;
-    file.sync_all()
+    if durable {
+        file.sync_all()?;
+    }
+    Ok(())
 }
 
 /// A file that only its owner can read stays so: a rewrite never loosens it.

@@ -55,6 +55,11 @@ impl Paths {
         self.config.join("themes")
     }
 
+    /// The profile index: each profiles dir's file checks, so listing skips unchanged files.
+    pub fn profile_index(&self) -> PathBuf {
+        self.data.join("profile-index")
+    }
+
     pub fn state(&self) -> PathBuf {
         self.data.join("state.json")
     }

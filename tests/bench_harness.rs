@@ -42,7 +42,11 @@ fn screen_figures_run_once() {
 fn scale_and_mint_figures_run_once() {
     let crowd = fixtures::many_profiles(BIN, 3);
     assert_eq!(scale::profiles_list(BIN, crowd.path(), 3, 1).runs, 1);
-    assert_eq!(screen::profiles_popup(crowd.path(), "p00000", 1).runs, 1);
+    assert_eq!(
+        scale::profiles_list_unindexed(BIN, crowd.path(), 3, 1).runs,
+        1
+    );
+    assert_eq!(screen::profiles_popup(crowd.path(), "p00001", 1).runs, 1);
     let synced = fixtures::doubled_schema(BIN);
     assert_eq!(screen::first_frame(synced.path(), 1).runs, 1);
     assert_eq!(scale::validation(3).runs, 3);

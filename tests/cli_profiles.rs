@@ -405,3 +405,168 @@ fn a_private_profile_stays_private_when_its_secret_is_removed() {
         & 0o777;
     assert_eq!(mode, 0o600, "a rewrite never loosens permissions");
 }
+
+// The profile index (`<data>/profile-index/`): listing reads only files changed since
+// they were checked. Here every listing follows a change at once, so these hold through
+// whichever guard catches it (the file's change time, inode or size, or a change too
+// recent to trust); `src/profiles/listing.rs` tests the index answering for old files.
+
+fn index_files(sb: &Sandbox) -> Vec<std::path::PathBuf> {
+    match std::fs::read_dir(sb.config().join("data/profile-index")) {
+        Ok(dir) => dir.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+fn list_ok(sb: &Sandbox) -> String {
+    let run = sb.run(&["profiles", "list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    run.stdout
+}
+
+fn line_of<'a>(list: &'a str, name: &str) -> Option<&'a str> {
+    list.lines()
+        .find(|l| l.split_whitespace().nth(usize::from(l.starts_with('*'))) == Some(name))
+}
+
+/// Breaks a profile in place, keeping its length, inode and mtime: `{` becomes `[`.
+fn break_in_place(path: &std::path::Path) {
+    let mtime = std::fs::metadata(path).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, text.replacen('{', "[", 1)).unwrap();
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(mtime).unwrap();
+    assert_eq!(std::fs::metadata(path).unwrap().modified().unwrap(), mtime);
+}
+
+#[test]
+fn listing_twice_answers_the_same_and_the_index_keeps_no_profile_text() {
+    let sb = Sandbox::new();
+    sb.run(&["profiles", "new", "good"]);
+    std::fs::write(
+        sb.profile_path("broken"),
+        "{\"api_key\": \"sk-test-123\" \"x\": 1}",
+    )
+    .unwrap();
+    let first = list_ok(&sb);
+    assert!(
+        line_of(&first, "broken").unwrap().contains("UNREADABLE"),
+        "{first}"
+    );
+    assert_eq!(list_ok(&sb), first);
+    let index = index_files(&sb);
+    assert_eq!(index.len(), 1, "{index:?}");
+    let text = std::fs::read_to_string(&index[0]).unwrap();
+    assert!(
+        text.contains("\"broken\"") && !text.contains("sk-test-123"),
+        "{text}"
+    );
+    let mut profiles: Vec<String> = std::fs::read_dir(sb.config().join("profiles"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    profiles.sort();
+    assert_eq!(profiles, ["broken.json", "default.json", "good.json"]);
+}
+
+#[test]
+fn a_profile_broken_after_a_listing_is_unreadable_in_the_next() {
+    let sb = Sandbox::new();
+    sb.run(&["profiles", "new", "same"]);
+    sb.run(&["profiles", "new", "swapped"]);
+    assert!(!list_ok(&sb).contains("UNREADABLE"));
+    break_in_place(&sb.profile_path("same"));
+    // Replaced by a rename, as editors and git do: another inode, same length.
+    let swapped = sb.profile_path("swapped");
+    let text = std::fs::read_to_string(&swapped).unwrap();
+    let tmp = swapped.with_extension("tmp");
+    std::fs::write(&tmp, text.replacen('{', "[", 1)).unwrap();
+    std::fs::rename(&tmp, &swapped).unwrap();
+    let list = list_ok(&sb);
+    for name in ["same", "swapped"] {
+        let line = line_of(&list, name).unwrap();
+        assert!(line.contains("UNREADABLE: line 2"), "{line}");
+    }
+    assert!(!line_of(&list, "default").unwrap().contains("UNREADABLE"));
+}
+
+#[test]
+fn a_fixed_profile_is_no_longer_unreadable() {
+    let sb = Sandbox::new();
+    list_ok(&sb);
+    std::fs::write(sb.profile_path("p"), "{\"a\": }").unwrap();
+    assert!(line_of(&list_ok(&sb), "p").unwrap().contains("UNREADABLE"));
+    std::fs::write(sb.profile_path("p"), "{\"a\": 1}").unwrap();
+    let list = list_ok(&sb);
+    assert!(
+        !line_of(&list, "p").unwrap().contains("UNREADABLE"),
+        "{list}"
+    );
+}
+
+#[test]
+fn a_damaged_index_is_ignored_and_rebuilt() {
+    let sb = Sandbox::new();
+    sb.run(&["profiles", "new", "good"]);
+    std::fs::write(sb.profile_path("broken"), "{,}").unwrap();
+    let first = list_ok(&sb);
+    let index = index_files(&sb).pop().unwrap();
+    let good = std::fs::read_to_string(&index).unwrap();
+    for damage in [
+        "garbage".to_string(),
+        good[..good.len() / 2].to_string(),
+        good.replace("\"version\":1", "\"version\":99"),
+        String::new(),
+    ] {
+        std::fs::write(&index, &damage).unwrap();
+        assert_eq!(list_ok(&sb), first, "with {damage:?}");
+    }
+    let rebuilt: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&index).unwrap()).unwrap();
+    assert_eq!(rebuilt["files"].as_array().unwrap().len(), 3, "{rebuilt}");
+}
+
+#[test]
+fn deleted_profiles_leave_the_list_and_the_index() {
+    let sb = Sandbox::new();
+    sb.run(&["profiles", "new", "a"]);
+    sb.run(&["profiles", "new", "b"]);
+    list_ok(&sb);
+    assert_eq!(sb.run(&["profiles", "delete", "a"]).code, 0);
+    std::fs::remove_file(sb.profile_path("b")).unwrap();
+    let list = list_ok(&sb);
+    assert!(
+        line_of(&list, "a").is_none() && line_of(&list, "b").is_none(),
+        "{list}"
+    );
+    let index = std::fs::read_to_string(index_files(&sb).pop().unwrap()).unwrap();
+    assert!(
+        !index.contains("[\"a\"") && !index.contains("[\"b\""),
+        "{index}"
+    );
+}
+
+#[test]
+fn project_profiles_have_their_own_index_and_are_checked_again_when_changed() {
+    let sb = Sandbox::new();
+    let project = sb.cwd.path().join(".voxtune/profiles");
+    std::fs::create_dir_all(&project).unwrap();
+    let team = project.join("team.json");
+    std::fs::write(&team, serde_json::to_string_pretty(&seed_body()).unwrap()).unwrap();
+    assert!(!list_ok(&sb).contains("UNREADABLE"));
+    assert_eq!(index_files(&sb).len(), 2, "one index per profiles dir");
+    let in_project: Vec<_> = std::fs::read_dir(&project).unwrap().collect();
+    assert_eq!(
+        in_project.len(),
+        1,
+        "nothing written beside the project's profiles"
+    );
+    break_in_place(&team);
+    let list = list_ok(&sb);
+    let line = line_of(&list, "team").unwrap();
+    assert!(
+        line.contains("project") && line.contains("UNREADABLE"),
+        "{line}"
+    );
+}

@@ -126,14 +126,20 @@ pub fn peak_rss_kib(tui: &Tui) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Opening the profiles popup with many profiles on disk.
-pub fn profiles_popup(config: &Path, first_name: &str, runs: usize) -> Summary {
+/// Opening the profiles popup with many profiles on disk. `listed` is a name only the
+/// popup shows: the open profile's name is on screen before it, and waiting for that
+/// would time the frame before the popup.
+pub fn profiles_popup(config: &Path, listed: &str, runs: usize) -> Summary {
     let mut samples: Vec<Duration> = (0..runs)
         .map(|_| {
             let (mut tui, _) = start(config);
+            assert!(
+                !tui.screen().contains(listed),
+                "`{listed}` is shown before Ctrl-P"
+            );
             let t0 = Instant::now();
             tui.key("ctrl-p");
-            tui.wait_for(first_name);
+            tui.wait_for(listed);
             settled(&tui).saturating_duration_since(t0)
         })
         .collect();

@@ -23,7 +23,7 @@ impl Context {
             eprintln!("warning: {w}");
         }
         let cwd = std::env::current_dir().context("cannot read the working directory")?;
-        let store = Store::new(paths.profiles(), &cwd);
+        let store = Store::new(paths.profiles(), &cwd).with_index(paths.profile_index());
         store
             .ensure_default(&schema)
             .context("could not create the default profile")?;

@@ -77,32 +77,36 @@ fn list(ctx: &Context) -> Result<()> {
         .map(|e| e.name.chars().count())
         .max()
         .unwrap_or(0);
-    // One write for the whole list, not one per line (10,000 profiles).
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match write_list(&mut out, &entries, &current, width).and_then(|()| out.flush()) {
+    // Every project profile is in the one project dir: its label is made once.
+    let project = ctx
+        .store
+        .project_dir
+        .as_ref()
+        .map(|d| format!("project ({})", d.display()))
+        .unwrap_or_default();
+    // A few writes for the whole list, not one per line (10,000 profiles are ~150 KB;
+    // 64 KiB is a pipe's buffer).
+    let mut out = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout().lock());
+    match write_list(&mut out, &entries, &current, width, &project).and_then(|()| out.flush()) {
         // `voxtune profiles list | head`: the reader has all it wanted.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
 }
 
+/// `project`: how project profiles are marked.
 fn write_list(
     out: &mut impl std::io::Write,
     entries: &[crate::profiles::Entry],
     current: &str,
     width: usize,
+    project: &str,
 ) -> std::io::Result<()> {
     for e in entries {
         let marker = if e.name == current { '*' } else { ' ' };
         let origin = match e.origin {
-            Origin::User => "user".to_string(),
-            Origin::Project => format!(
-                "project ({})",
-                e.path
-                    .parent()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default()
-            ),
+            Origin::User => "user",
+            Origin::Project => project,
         };
         match &e.problem {
             None => writeln!(out, "{marker} {:<width$}  {origin}", e.name)?,

@@ -1,9 +1,14 @@
 //! Named profiles on disk: each `profiles/NAME.json` is exactly a request body. The
 //! user's own live in the config dir; a project's in the nearest `.voxtune/profiles/`.
 
+mod check;
 pub mod import;
+mod index;
+mod listing;
 pub mod name;
+mod parallel;
 pub mod presets;
+mod stamp;
 mod store;
 
 pub use store::{Entry, Loaded, Origin, Store, fingerprint, parse, render};

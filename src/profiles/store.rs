@@ -1,4 +1,5 @@
 use super::ProfileError;
+use super::listing;
 use super::name;
 use crate::atomic;
 use crate::schema::Schema;
@@ -48,6 +49,8 @@ pub struct Loaded {
 pub struct Store {
     pub user_dir: PathBuf,
     pub project_dir: Option<PathBuf>,
+    /// Where `list` keeps each dir's index of checks; without one every file is read.
+    pub index_dir: Option<PathBuf>,
 }
 
 impl Store {
@@ -60,6 +63,15 @@ impl Store {
         Store {
             user_dir,
             project_dir,
+            index_dir: None,
+        }
+    }
+
+    /// Lists through an index of checks kept in `dir` (see `index`).
+    pub fn with_index(self, dir: PathBuf) -> Store {
+        Store {
+            index_dir: Some(dir),
+            ..self
         }
     }
 
@@ -72,26 +84,23 @@ impl Store {
     }
 
     /// All profiles, the user's first, each group by name. Unreadable ones are listed
-    /// with their error; none is rewritten.
+    /// with their error; none is rewritten. Only files changed since the index last saw
+    /// them are read.
     pub fn list(&self) -> Vec<Entry> {
-        let mut out = Vec::new();
-        for (dir, origin) in self.dirs() {
-            let mut files: Vec<(String, PathBuf)> = profile_files(dir).collect();
-            files.sort_by(|a, b| a.0.cmp(&b.0));
-            let problems = syntax_problems(&files);
-            out.extend(
-                files
+        let index_dir = self.index_dir.as_deref();
+        self.dirs()
+            .into_iter()
+            .flat_map(|(dir, origin)| {
+                listing::list(dir, index_dir)
                     .into_iter()
-                    .zip(problems)
-                    .map(|((name, path), problem)| Entry {
-                        problem,
-                        name,
+                    .map(move |l| Entry {
+                        name: l.name,
                         origin,
-                        path,
-                    }),
-            );
-        }
-        out
+                        path: l.path,
+                        problem: l.problem,
+                    })
+            })
+            .collect()
     }
 
     /// Names only, without reading any file.
@@ -300,59 +309,4 @@ fn profile_files(dir: &Path) -> impl Iterator<Item = (String, PathBuf)> {
                 .to_string();
             (name::check(&name).is_ok()).then_some((name, path))
         })
-}
-
-/// `syntax_problem` for each file, in order. Many files (10,000 profiles are 16 MB of
-/// JSON and 50,000 system calls) are split over up to four threads.
-fn syntax_problems(files: &[(String, PathBuf)]) -> Vec<Option<String>> {
-    let check = |part: &[(String, PathBuf)]| {
-        let mut buf = Vec::new();
-        part.iter()
-            .map(|(_, path)| syntax_problem(path, &mut buf))
-            .collect::<Vec<_>>()
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    if threads < 2 || files.len() < 256 {
-        return check(files);
-    }
-    std::thread::scope(|s| {
-        let parts: Vec<_> = files
-            .chunks(files.len().div_ceil(threads))
-            .map(|part| {
-                let handle = std::thread::Builder::new().spawn_scoped(s, move || check(part));
-                (part, handle)
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|(part, handle)| match handle.map(|h| h.join()) {
-                Ok(Ok(problems)) => problems,
-                Ok(Err(panic)) => std::panic::resume_unwind(panic),
-                // No thread to be had: check this part here.
-                Err(_) => check(part),
-            })
-            .collect()
-    })
-}
-
-/// Checks a file parses as a JSON object without building it: listing stays fast.
-/// `buf` is reused from file to file.
-fn syntax_problem(path: &Path, buf: &mut Vec<u8>) -> Option<String> {
-    use std::io::Read as _;
-    buf.clear();
-    if let Err(e) = std::fs::File::open(path).and_then(|mut f| f.read_to_end(buf)) {
-        return Some(e.to_string());
-    }
-    let bytes = &buf[..];
-    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-    match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
-        Err(e) => Some(format!(
-            "line {}, column {}: {}",
-            e.line(),
-            e.column(),
-            strip_position(&e.to_string())
-        )),
-        Ok(_) if first != Some(&b'{') => Some("not a JSON object".into()),
-        Ok(_) => None,
-    }
 }

@@ -28,7 +28,7 @@ pub fn prepare(global: &Global) -> Result<Started> {
     let schema = Schema::load(&paths.data);
     notices.extend(schema.warning.clone());
     let cwd = std::env::current_dir().context("cannot read the working directory")?;
-    let store = Store::new(paths.profiles(), &cwd);
+    let store = Store::new(paths.profiles(), &cwd).with_index(paths.profile_index());
     if let Err(e) = store.ensure_default(&schema) {
         notices.push(format!("could not create the default profile: {e}"));
     }
