@@ -1,6 +1,6 @@
 //! Build script: parses the bundled OpenAPI document, the form layout and the built-in
 //! themes with the program's own code (the `#[path]` modules below), and writes Rust
-//! that constructs the results. Start-up then parses none of it: the JSON and TOML
+//! that constructs the results; and sets how the binary is linked (`link.rs`). Start-up then parses none of it: the JSON and TOML
 //! parse and the tree and form building were over half the work before the first
 //! frame (BENCHMARKS.md, "First frame"). A schema synced from a server is still parsed
 //! at run time, by the same modules.
@@ -18,6 +18,7 @@ mod layout;
 mod load;
 
 mod codegen;
+mod link;
 mod themes;
 
 use codegen::Rust;
@@ -42,6 +43,7 @@ fn main() {
     }
     write(&out.join("bundled_schema.rs"), &bundled_schema());
     write(&out.join("built_in_themes.rs"), &themes::generate());
+    link::configure(&out);
 }
 
 /// `layout()`, `root()` and `form()`: what `Layout::parse` and `Schema::from_text`
