@@ -3,9 +3,10 @@
 //! and is left out otherwise, so a build never depends on it.
 
 use std::env::var;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
-pub fn configure(_out: &Path) {
+pub fn configure(out: &Path) {
     let target = |key: &str| var(format!("CARGO_CFG_TARGET_{key}")).unwrap_or_default();
     if target("OS") != "linux" || target("ENV") != "gnu" {
         return;
@@ -15,4 +16,32 @@ pub fn configure(_out: &Path) {
     // The cost is that the executable's own code does not move with ASLR; its libraries,
     // heap and stacks still do.
     println!("cargo::rustc-link-arg-bins=-no-pie");
+    if let Some(dir) = static_unwinder(out) {
+        println!("cargo::rustc-link-arg-bins=-L{}", dir.display());
+    }
+}
+
+/// A directory where the linker finds gcc's static unwinder (`libgcc_eh.a`, what
+/// `-static-libgcc` links) under the name rustc asks for, `-lgcc_s`: the binary then
+/// does not load `libgcc_s.so.1`, whose constructor probes the CPU with CPUID (a trap
+/// to the hypervisor in a VM, ~4 µs each). Only for a native build whose C compiler has
+/// the archive.
+fn static_unwinder(out: &Path) -> Option<PathBuf> {
+    if var("HOST").ok()? != var("TARGET").ok()? {
+        return None;
+    }
+    let cc = var("CC").unwrap_or_else(|_| "cc".into());
+    let printed = Command::new(cc)
+        .arg("-print-file-name=libgcc_eh.a")
+        .output()
+        .ok()?;
+    let archive = PathBuf::from(String::from_utf8(printed.stdout).ok()?.trim());
+    // A compiler without the file prints its bare name back.
+    if !archive.is_absolute() || !archive.is_file() {
+        return None;
+    }
+    let dir = out.join("unwind");
+    std::fs::create_dir_all(&dir).ok()?;
+    std::fs::copy(&archive, dir.join("libgcc_s.a")).ok()?;
+    Some(dir)
 }
