@@ -30,6 +30,7 @@ fn static_unwinder(out: &Path) -> Option<PathBuf> {
     if var("HOST").ok()? != var("TARGET").ok()? {
         return None;
     }
+    println!("cargo::rerun-if-env-changed=CC");
     let cc = var("CC").unwrap_or_else(|_| "cc".into());
     let printed = Command::new(cc)
         .arg("-print-file-name=libgcc_eh.a")
