@@ -1,7 +1,8 @@
 //! `--only first-frame`: the floor and the first frame alone, to iterate on start-up
-//! without the rest of the run. The samples are interleaved (floor, then each build,
-//! round after round), so a burst of load on a shared machine lands on all of them
-//! alike; `--bin PATH` (repeatable) adds another build of voxtune to compare.
+//! without the rest of the run. The samples are interleaved (the floor and each build,
+//! round after round, each round starting one further along), so a burst of load on a
+//! shared machine lands on all of them alike and none always runs right after another;
+//! `--bin PATH` (repeatable) adds another build of voxtune to compare.
 
 use crate::screen;
 use crate::stats::{Summary, ms, ratio, summarize};
@@ -11,10 +12,13 @@ use std::time::Duration;
 pub fn run(config: &Path, builds: &[String], runs: usize) {
     let mut floor = Vec::with_capacity(runs);
     let mut frames: Vec<Vec<Duration>> = vec![Vec::with_capacity(runs); builds.len()];
-    for _ in 0..runs {
-        floor.push(screen::floor_once(config));
-        for (build, samples) in builds.iter().zip(&mut frames) {
-            samples.push(screen::start_program(build, config, &[]).1);
+    let programs = builds.len() + 1;
+    for round in 0..runs {
+        for turn in 0..programs {
+            match (round + turn) % programs {
+                0 => floor.push(screen::floor_once(config)),
+                b => frames[b - 1].push(screen::start_program(&builds[b - 1], config, &[]).1),
+            }
         }
     }
     let floor = summarize(&mut floor);
