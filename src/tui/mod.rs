@@ -40,33 +40,40 @@ use tokio_util::sync::CancellationToken;
 /// Runs the editor until the user quits or a signal arrives.
 pub fn run(global: &Global) -> Result<()> {
     let started = startup::prepare(global)?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    runtime.block_on(async move {
-        terminal::install_panic_hook(started.log_path.clone());
-        // Unsaved work outlives a signal, a panic or a lost terminal (see draft_sync).
-        let mut drafts = draft_sync::DraftSync::new(&started.setup.paths.data);
-        draft_sync::install_panic_flush(drafts.shared());
-        // Caught from here on, acted on once the first frame is drawn (`Later`).
-        let caught = signals::catch()?;
-        let mut term = terminal::enter()?;
-        let mut app = App::new(started.setup);
-        let worker = Worker {
-            env: started.env,
-            secret_pointers: started.secret_pointers,
-            client: None,
-            flights: HashMap::new(),
-        };
-        let later = Later {
-            caught,
-            log_path: &started.log_path,
-        };
-        let result = drive(&mut app, &mut term, worker, &mut drafts, later).await;
-        drafts.finish(&app);
-        terminal::leave();
-        result
-    })
+    terminal::install_panic_hook(started.log_path.clone());
+    // Unsaved work outlives a signal, a panic or a lost terminal (see draft_sync).
+    let mut drafts = draft_sync::DraftSync::new(&started.setup.paths.data);
+    draft_sync::install_panic_flush(drafts.shared());
+    // Caught from here on, acted on once the first frame is drawn (`Later`).
+    let caught = signals::catch()?;
+    let mut term = terminal::enter()?;
+    let mut app = App::new(started.setup);
+    let worker = Worker {
+        env: started.env,
+        secret_pointers: started.secret_pointers,
+        client: None,
+        flights: HashMap::new(),
+    };
+    let later = Later {
+        caught,
+        log_path: &started.log_path,
+    };
+    // The runtime (an epoll set, timers, a blocking pool) serves the loop, so it is
+    // made once the first frame is on screen; it is dropped last, after the terminal
+    // is restored, because dropping it waits for blocking work (a clipboard copy).
+    let mut runtime = None;
+    let result = first_frame(&mut app, &mut term, &mut drafts).and_then(|()| {
+        let runtime = runtime.insert(
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?,
+        );
+        runtime.block_on(drive(&mut app, &mut term, worker, &mut drafts, later))
+    });
+    drafts.finish(&app);
+    terminal::leave();
+    drop(runtime);
+    result
 }
 
 /// What effects need: where to mint, and the requests in flight.
@@ -98,6 +105,17 @@ impl Later<'_> {
     }
 }
 
+fn first_frame(
+    app: &mut App,
+    term: &mut terminal::Term,
+    drafts: &mut draft_sync::DraftSync,
+) -> Result<()> {
+    let size = term.size()?;
+    app.size = (size.width, size.height);
+    drafts.observe(app);
+    draw(app, term)
+}
+
 async fn drive(
     app: &mut App,
     term: &mut terminal::Term,
@@ -105,10 +123,6 @@ async fn drive(
     drafts: &mut draft_sync::DraftSync,
     later: Later<'_>,
 ) -> Result<()> {
-    let size = term.size()?;
-    app.size = (size.width, size.height);
-    drafts.observe(app);
-    draw(app, term)?;
     let mut events = later.start(app, drafts)?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     // The event stream sees resizes from its start: one during the first frame
