@@ -62,7 +62,7 @@ pub fn run(global: &Global) -> Result<()> {
     // made once the first frame is on screen; it is dropped last, after the terminal
     // is restored, because dropping it waits for blocking work (a clipboard copy).
     let mut runtime = None;
-    let result = first_frame(&mut app, &mut term, &mut drafts).and_then(|()| {
+    let result = first_frame(&mut app, &mut term).and_then(|()| {
         let runtime = runtime.insert(
             tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -105,14 +105,9 @@ impl Later<'_> {
     }
 }
 
-fn first_frame(
-    app: &mut App,
-    term: &mut terminal::Term,
-    drafts: &mut draft_sync::DraftSync,
-) -> Result<()> {
+fn first_frame(app: &mut App, term: &mut terminal::Term) -> Result<()> {
     let size = term.size()?;
     app.size = (size.width, size.height);
-    drafts.observe(app);
     draw(app, term)
 }
 
@@ -123,6 +118,8 @@ async fn drive(
     drafts: &mut draft_sync::DraftSync,
     later: Later<'_>,
 ) -> Result<()> {
+    // The state the first frame shows, before any message changes it.
+    drafts.observe(app);
     let mut events = later.start(app, drafts)?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     // The event stream sees resizes from its start: one during the first frame
