@@ -1,9 +1,8 @@
-use clap::Parser;
 use std::process::ExitCode;
 use voxtune::cli::{self, args::Cli};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     let result = match cli::run(&cli) {
         Ok(true) => Ok(()),
         // No subcommand: the editor.

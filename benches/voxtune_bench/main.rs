@@ -7,13 +7,15 @@ mod fixtures;
 mod mint;
 mod scale;
 mod screen;
+mod startup;
 mod stats;
 
 use stats::{Summary, ms, ratio};
 use std::time::Duration;
 
 fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
+    let args: Vec<String> = std::env::args().collect();
+    let quick = args.iter().any(|a| a == "--quick");
     let runs = |full: usize| if quick { 3 } else { full };
     let bin = env!("CARGO_BIN_EXE_voxtune");
     let mut table = Table::default();
@@ -25,6 +27,14 @@ fn main() {
     }
 
     let plain = fixtures::first_run(bin);
+    if option(&args, "--only").as_deref() == Some("first-frame") {
+        let runs = option(&args, "--runs").map_or(runs(30), |n| n.parse().expect("--runs N"));
+        let builds: Vec<String> = std::iter::once(bin.to_string())
+            .chain(options(&args, "--bin"))
+            .collect();
+        startup::run(plain.path(), &builds, runs);
+        return;
+    }
     let floor = screen::floor(plain.path(), runs(30));
     table.row(
         "floor: `printf` into the alternate screen",
@@ -174,6 +184,18 @@ fn profile_rows(table: &mut Table, bin: &str, quick: bool) {
         "–",
         true,
     );
+}
+
+/// The value after the first `name` on the command line.
+fn option(args: &[String], name: &str) -> Option<String> {
+    options(args, name).next()
+}
+
+/// The values after every `name` on the command line.
+fn options<'a>(args: &'a [String], name: &'a str) -> impl Iterator<Item = String> + 'a {
+    args.windows(2)
+        .filter(move |w| w[0] == name)
+        .map(|w| w[1].clone())
 }
 
 fn yes(ok: bool) -> &'static str {

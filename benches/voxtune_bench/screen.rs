@@ -40,10 +40,15 @@ pub fn start(config: &Path) -> (Tui, Duration) {
 }
 
 pub fn start_with(config: &Path, args: &[&str]) -> (Tui, Duration) {
+    start_program(tui_harness::BIN, config, args)
+}
+
+/// `program` (a build of voxtune) started until its form is on screen and settled.
+pub fn start_program(program: &str, config: &Path, args: &[&str]) -> (Tui, Duration) {
     let mut spec = spec(config);
     spec.args = args.to_vec();
     let t0 = Instant::now();
-    let tui = Tui::spawn(spec);
+    let tui = Tui::spawn_program(program, spec);
     tui.wait_until("the form", form_ready);
     let at = settled(&tui);
     (tui, at.saturating_duration_since(t0))
@@ -57,18 +62,18 @@ pub fn first_frame(config: &Path, runs: usize) -> Summary {
 /// The same measurement of a program that only prints the same text into the
 /// alternate screen: what the harness itself costs.
 pub fn floor(config: &Path, runs: usize) -> Summary {
-    let script = r"printf '\033[?1049h\033[H\033[2J Identity ? help'; sleep 30";
-    let mut samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let mut spec = spec(config);
-            spec.args = vec!["-c", script];
-            let t0 = Instant::now();
-            let tui = Tui::spawn_program("sh", spec);
-            tui.wait_until("the floor's text", form_ready);
-            settled(&tui).saturating_duration_since(t0)
-        })
-        .collect();
+    let mut samples: Vec<Duration> = (0..runs).map(|_| floor_once(config)).collect();
     summarize(&mut samples)
+}
+
+pub fn floor_once(config: &Path) -> Duration {
+    let script = r"printf '\033[?1049h\033[H\033[2J Identity ? help'; sleep 30";
+    let mut spec = spec(config);
+    spec.args = vec!["-c", script];
+    let t0 = Instant::now();
+    let tui = Tui::spawn_program("sh", spec);
+    tui.wait_until("the floor's text", form_ready);
+    settled(&tui).saturating_duration_since(t0)
 }
 
 /// Time from sending `key` to the screen having changed and the output settled.
@@ -108,6 +113,10 @@ pub struct Idle {
 
 pub fn idle(tui: &Tui, secs: u64) -> Idle {
     settled(tui);
+    // The edits just made are written as a draft half a second after the last one
+    // (`draft_sync::DEBOUNCE`): that write is the edit's work, not idling, so the
+    // window opens once it is done.
+    std::thread::sleep(Duration::from_secs(1));
     let (bytes, ticks) = (tui.raw_len(), tui.cpu_ticks().unwrap_or(0));
     std::thread::sleep(Duration::from_secs(secs));
     let used = tui.cpu_ticks().unwrap_or(0) - ticks;

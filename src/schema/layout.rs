@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 pub const BUNDLED_LAYOUT: &str = include_str!("../../assets/form.toml");
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Layout {
     #[serde(default)]
     pub tabs: Vec<TabLayout>,
@@ -13,7 +13,7 @@ pub struct Layout {
     pub fields: HashMap<String, FieldLayout>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct TabLayout {
     pub title: String,
     /// Schema fields under these prefixes that no group names land in this tab.
@@ -23,14 +23,14 @@ pub struct TabLayout {
     pub groups: Vec<GroupLayout>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct GroupLayout {
     pub title: String,
     #[serde(default)]
     pub fields: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct FieldLayout {
     pub label: Option<String>,
     pub help: Option<String>,
@@ -45,11 +45,9 @@ pub struct FieldLayout {
 }
 
 impl Layout {
+    /// What the build script does with `form.toml`; the program takes the result from
+    /// `Layout::bundled` (schema/bundled.rs).
     pub fn parse(text: &str) -> Result<Layout, toml::de::Error> {
         toml::from_str(text)
-    }
-
-    pub fn bundled() -> Layout {
-        Layout::parse(BUNDLED_LAYOUT).expect("the bundled form.toml parses (checked by tests)")
     }
 }

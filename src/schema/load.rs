@@ -31,14 +31,13 @@ pub enum SchemaError {
 }
 
 /// Parses an OpenAPI document from text and builds the request body's field tree.
-pub fn parse_document(text: &str) -> Result<(Value, Field), SchemaError> {
+pub fn parse_document(text: &str) -> Result<Field, SchemaError> {
     let doc: Value = serde_json::from_str(text).map_err(|e| SchemaError::Json {
         line: e.line(),
         column: e.column(),
         message: e.to_string(),
     })?;
-    let root = request_body_tree(&doc)?;
-    Ok((doc, root))
+    request_body_tree(&doc)
 }
 
 /// The field tree of the token endpoint's JSON request body.

@@ -1,6 +1,7 @@
 //! The schema in force (bundled, or cached by `schema sync`), its field tree, the form
 //! laid out from it, defaults and validation.
 
+mod bundled;
 pub mod defaults;
 pub mod diff;
 pub mod field;
@@ -26,10 +27,9 @@ pub enum Source {
     Cached(PathBuf),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Schema {
     pub source: Source,
-    pub document: Value,
     pub root: Field,
     pub form: Form,
     /// Why a cached schema was passed over, when it was.
@@ -37,29 +37,29 @@ pub struct Schema {
 }
 
 impl Schema {
+    /// The schema built into the binary: constructed from what the build script made
+    /// of `assets/`, with no parsing (equal to `from_text(BUNDLED_SCHEMA, Bundled)`,
+    /// checked by tests).
     pub fn bundled() -> Schema {
-        Schema::from_text(BUNDLED_SCHEMA, Source::Bundled)
-            .expect("the bundled schema parses (checked by tests)")
+        Schema {
+            source: Source::Bundled,
+            root: bundled::root(),
+            form: bundled::form(),
+            warning: None,
+        }
     }
 
+    /// A schema from an OpenAPI document's text (a synced one), laid out by the
+    /// bundled `form.toml`.
     pub fn from_text(text: &str, source: Source) -> Result<Schema, SchemaError> {
-        // Both halves are on every start path: the layout (TOML) is parsed on a second
-        // thread while this one parses the OpenAPI document (JSON) and builds its tree.
-        let (parsed, layout) = std::thread::scope(|s| {
-            let layout = std::thread::Builder::new()
-                .name("voxtune-layout".into())
-                .spawn_scoped(s, layout::Layout::bundled)
-                .ok();
-            let parsed = load::parse_document(text);
-            let layout = match layout.map(|h| h.join()) {
-                Some(Ok(layout)) => layout,
-                Some(Err(panic)) => std::panic::resume_unwind(panic),
-                None => layout::Layout::bundled(),
-            };
-            (parsed, layout)
-        });
-        let (document, root) = parsed?;
-        Ok(Schema::assemble(source, document, root, &layout))
+        let root = load::parse_document(text)?;
+        let form = Form::build(&root, &layout::Layout::bundled());
+        Ok(Schema {
+            source,
+            root,
+            form,
+            warning: None,
+        })
     }
 
     /// The cached schema in `data_dir` when there is one that loads, else the bundled one.
@@ -77,17 +77,6 @@ impl Schema {
                 )),
                 ..Schema::bundled()
             },
-        }
-    }
-
-    fn assemble(source: Source, document: Value, root: Field, layout: &layout::Layout) -> Schema {
-        let form = Form::build(&root, layout);
-        Schema {
-            source,
-            document,
-            root,
-            form,
-            warning: None,
         }
     }
 

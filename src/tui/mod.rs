@@ -40,29 +40,40 @@ use tokio_util::sync::CancellationToken;
 /// Runs the editor until the user quits or a signal arrives.
 pub fn run(global: &Global) -> Result<()> {
     let started = startup::prepare(global)?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    runtime.block_on(async move {
-        terminal::install_panic_hook(started.log_path.clone());
-        // Unsaved work outlives a signal, a panic or a lost terminal (see draft_sync).
-        let mut drafts = draft_sync::DraftSync::new(&started.setup.paths.data);
-        draft_sync::install_panic_flush(drafts.shared());
-        let shared = drafts.shared();
-        signals::watch(move || shared.flush())?;
-        let mut term = terminal::enter()?;
-        let mut app = App::new(started.setup);
-        let worker = Worker {
-            env: started.env,
-            secret_pointers: started.secret_pointers,
-            client: None,
-            flights: HashMap::new(),
-        };
-        let result = drive(&mut app, &mut term, worker, &mut drafts, &started.log_path).await;
-        drafts.finish(&app);
-        terminal::leave();
-        result
-    })
+    terminal::install_panic_hook(started.log_path.clone());
+    // Unsaved work outlives a signal, a panic or a lost terminal (see draft_sync).
+    let mut drafts = draft_sync::DraftSync::new(&started.setup.paths.data);
+    draft_sync::install_panic_flush(drafts.shared());
+    // Caught from here on, acted on once the first frame is drawn (`Later`).
+    let caught = signals::catch()?;
+    let mut term = terminal::enter()?;
+    let mut app = App::new(started.setup);
+    let worker = Worker {
+        env: started.env,
+        secret_pointers: started.secret_pointers,
+        client: None,
+        flights: HashMap::new(),
+    };
+    let later = Later {
+        caught,
+        log_path: &started.log_path,
+    };
+    // The runtime (an epoll set, timers, a blocking pool) serves the loop, so it is
+    // made once the first frame is on screen; it is dropped last, after the terminal
+    // is restored, because dropping it waits for blocking work (a clipboard copy).
+    let mut runtime = None;
+    let result = first_frame(&mut app, &mut term).and_then(|()| {
+        let runtime = runtime.insert(
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?,
+        );
+        runtime.block_on(drive(&mut app, &mut term, worker, &mut drafts, later))
+    });
+    drafts.finish(&app);
+    terminal::leave();
+    drop(runtime);
+    result
 }
 
 /// What effects need: where to mint, and the requests in flight.
@@ -74,33 +85,60 @@ struct Worker {
     flights: HashMap<u64, CancellationToken>,
 }
 
+/// What the first frame does not need, started once it is on screen.
+struct Later<'a> {
+    caught: signals::Caught,
+    log_path: &'a std::path::Path,
+}
+
+impl Later<'_> {
+    /// The signal watcher's thread, the terminal's event stream (a thread and a
+    /// SIGWINCH handler), the log file (a directory, a file, a filter) and recording
+    /// the last-used profile (an atomic write: two fsyncs).
+    fn start(self, app: &App, drafts: &draft_sync::DraftSync) -> Result<EventStream> {
+        let shared = drafts.shared();
+        self.caught.watch(move || shared.flush())?;
+        let events = EventStream::new();
+        init_log(self.log_path);
+        app.remember_profile();
+        Ok(events)
+    }
+}
+
+fn first_frame(app: &mut App, term: &mut terminal::Term) -> Result<()> {
+    let size = term.size()?;
+    app.size = (size.width, size.height);
+    draw(app, term)
+}
+
 async fn drive(
     app: &mut App,
     term: &mut terminal::Term,
     mut worker: Worker,
     drafts: &mut draft_sync::DraftSync,
-    log_path: &std::path::Path,
+    later: Later<'_>,
 ) -> Result<()> {
-    let size = term.size()?;
-    app.size = (size.width, size.height);
+    // The state the first frame shows, before any message changes it.
     drafts.observe(app);
-    let mut events = EventStream::new();
+    let mut events = later.start(app, drafts)?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
-    let mut dirty = true;
-    let mut first_frame = true;
+    // The event stream sees resizes from its start: one during the first frame
+    // would otherwise wait for the next key to be drawn.
+    let size = term.size()?;
+    let mut dirty = (size.width, size.height) != app.size;
+    if dirty {
+        handle(
+            app,
+            Msg::Resize(size.width, size.height),
+            &mut worker,
+            term,
+            &tx,
+        )?;
+    }
     loop {
         if dirty {
-            let _guard = signals::TERMINAL.lock().unwrap_or_else(|e| e.into_inner());
-            term.draw(|f| view::draw(app, f))?;
+            draw(app, term)?;
             dirty = false;
-        }
-        if first_frame {
-            // What the first frame does not need waits until it is on screen: the log
-            // file (a directory, a file, a filter) and recording the last-used profile
-            // (an atomic write: two fsyncs).
-            first_frame = false;
-            init_log(log_path);
-            app.remember_profile();
         }
         let tick = app.tick_interval();
         let draft_due = drafts.deadline();
@@ -150,6 +188,12 @@ async fn drive(
     for (_, flight) in worker.flights.drain() {
         flight.cancel();
     }
+    Ok(())
+}
+
+fn draw(app: &App, term: &mut terminal::Term) -> Result<()> {
+    let _guard = signals::TERMINAL.lock().unwrap_or_else(|e| e.into_inner());
+    term.draw(|f| view::draw(app, f))?;
     Ok(())
 }
 

@@ -11,10 +11,15 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{self, Stdout, stdout};
+use std::io::{self, BufWriter, Stdout, stdout};
 use std::path::PathBuf;
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+/// Frames go through a buffer of their own: `Stdout` alone wrote a frame in 1 KiB
+/// pieces, a system call each, and took its lock for every escape sequence.
+pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Holds a full redraw of a large screen, so a frame is one write.
+const FRAME_BUFFER: usize = 64 * 1024;
 
 pub fn enter() -> io::Result<Term> {
     enable_raw_mode()?;
@@ -27,7 +32,8 @@ pub fn enter() -> io::Result<Term> {
         leave();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(stdout())).inspect_err(|_| leave())
+    let out = BufWriter::with_capacity(FRAME_BUFFER, stdout());
+    Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| leave())
 }
 
 /// Undoes `enter`; every step is tried even when one fails.

@@ -10,14 +10,9 @@ use std::str::FromStr;
 
 pub const DEFAULT_THEME: &str = "dark";
 
-const BUILT_IN: &[(&str, &str)] = &[
-    ("dark", include_str!("../../themes/dark.toml")),
-    ("light", include_str!("../../themes/light.toml")),
-    (
-        "high-contrast",
-        include_str!("../../themes/high-contrast.toml"),
-    ),
-];
+// `BUILT_IN`: each built-in theme's `[colors]` table, read from `themes/*.toml` by the
+// build script (`build/themes.rs`), so the default theme costs no TOML parse at start.
+include!(concat!(env!("OUT_DIR"), "/built_in_themes.rs"));
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
@@ -56,8 +51,8 @@ impl Theme {
         if let Ok(text) = std::fs::read_to_string(&user_file) {
             return Theme::parse(name, &text).map_err(|e| format!("{}: {e}", user_file.display()));
         }
-        match BUILT_IN.iter().find(|(n, _)| *n == name) {
-            Some((_, text)) => Theme::parse(name, text),
+        match Theme::built_in(name) {
+            Some(theme) => theme,
             None => Err(format!(
                 "no theme named `{name}` (built-in: {}; yours go in {})",
                 Theme::built_in_names().join(", "),
@@ -71,20 +66,36 @@ impl Theme {
     }
 
     pub fn dark() -> Theme {
-        Theme::parse("dark", BUILT_IN[0].1).expect("built-in themes parse (checked by tests)")
+        Theme::built_in(DEFAULT_THEME)
+            .and_then(Result::ok)
+            .expect("built-in themes are valid (checked by tests)")
+    }
+
+    fn built_in(name: &str) -> Option<Result<Theme, String>> {
+        let (_, colors) = BUILT_IN.iter().find(|(n, _)| *n == name)?;
+        let colour = |key: &str| colors.iter().find(|(k, _)| *k == key).map(|(_, c)| *c);
+        Some(Theme::from_colors(name, colour))
     }
 
     /// Parses a theme file; a colour it leaves out comes from the dark theme.
     pub fn parse(name: &str, text: &str) -> Result<Theme, String> {
         let file: ThemeFile = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        Theme::from_colors(name, |key| file.colors.get(key).map(String::as_str))
+    }
+
+    /// A theme from its colour table (`colors.KEY` → colour); a colour it leaves out
+    /// comes from the dark theme.
+    fn from_colors<'a>(
+        name: &str,
+        colors: impl Fn(&str) -> Option<&'a str>,
+    ) -> Result<Theme, String> {
         let base = if name == "dark" {
             None
         } else {
             Some(Theme::dark())
         };
         let color = |key: &str| -> Result<Option<Color>, String> {
-            file.colors
-                .get(key)
+            colors(key)
                 .map(|c| {
                     Color::from_str(c)
                         .map_err(|_| format!("colors.{key} = \"{c}\" is not a colour"))
@@ -160,10 +171,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn built_ins_parse() {
+    fn built_ins_are_their_files_parsed() {
         for name in Theme::built_in_names() {
             let t = Theme::load(name, Path::new("/nonexistent"), false).unwrap();
             assert_eq!(t.name, name);
+            let path = format!("{}/themes/{name}.toml", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(path).unwrap();
+            assert_eq!(t, Theme::parse(name, &text).unwrap());
         }
     }
 

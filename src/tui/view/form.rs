@@ -9,7 +9,6 @@ use crate::schema::FormField;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 /// One screen line of the form.
 enum Row<'a> {
@@ -91,7 +90,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             draw_field(app, frame, rect, field, *i == focused, label_width);
         } else {
             frame.render_widget(
-                Paragraph::new(other_row(app, row, label_width, usize::from(area.width))),
+                other_row(app, row, label_width, usize::from(area.width)),
                 rect,
             );
         }
@@ -195,7 +194,7 @@ fn draw_field(
         ));
         spans.push(Span::styled(unit, app.theme.dim));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+    frame.render_widget(Line::from(spans), rect);
     if let Some(editor) = editing {
         let value_rect = Rect::new(rect.x + value_x, rect.y, value_width, 1);
         draw_line_editor(frame, editor, value_rect);

@@ -5,7 +5,6 @@ use crate::profiles::Origin;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -39,5 +38,5 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let frame_char = SPINNER[app.spinner % SPINNER.len()];
         spans.push(Span::styled(format!("│ {frame_char} minting… "), style));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(style), area);
+    frame.render_widget(Line::from(spans).style(style), area);
 }

@@ -9,7 +9,6 @@ use crate::schema::Widget;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
@@ -27,7 +26,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(keys, app.theme.accent));
         spans.push(Span::styled(format!(" {what}"), app.theme.dim));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(Line::from(spans), area);
 }
 
 fn hints(app: &App) -> Vec<(String, String)> {

@@ -1,5 +1,9 @@
 //! Drawing only: `draw(&App, &mut Frame)` reads the state and paints it. The one thing
 //! it writes back is where it drew tabs, fields and list rows, for mouse clicks.
+//!
+//! A one-line row is drawn as a `Line`, not a `Paragraph`: the same cells, without the
+//! paragraph's wrapping and truncation machinery, which was most of the first frame's
+//! drawing (callgrind).
 
 mod editor;
 mod form;

@@ -4,7 +4,6 @@ use super::super::app::{App, Tone};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let base = app.theme.status;
@@ -30,5 +29,5 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             tone,
         ));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(base), area);
+    frame.render_widget(Line::from(spans).style(base), area);
 }

@@ -5,7 +5,6 @@ use super::super::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let titles: Vec<&str> = app
@@ -52,7 +51,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         x += gap as u16;
     }
     app.hits.borrow_mut().tabs = hits;
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(Line::from(spans), area);
 }
 
 /// "3 STT"; inactive tabs keep `limit` characters of their title (0: the number only).
