@@ -217,14 +217,15 @@ mod tests {
             .collect()
     }
 
+    /// The one index file the test's listing wrote.
+    fn index_file(d: &Dirs) -> std::path::PathBuf {
+        let first = std::fs::read_dir(&d.index).unwrap().next().unwrap();
+        first.unwrap().path()
+    }
+
     /// Rewrites the one index file so that it claims `problem` for every file.
     fn forge_index(d: &Dirs, problem: &str) {
-        let path = std::fs::read_dir(&d.index)
-            .unwrap()
-            .next()
-            .unwrap()
-            .unwrap()
-            .path();
+        let path = index_file(d);
         let mut v: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
         for row in v["files"].as_array_mut().unwrap() {
@@ -309,12 +310,7 @@ mod tests {
         std::fs::write(d.profiles.join("a.json"), "{}").unwrap();
         let now = later(10);
         problems(&d, now);
-        let path = std::fs::read_dir(&d.index)
-            .unwrap()
-            .next()
-            .unwrap()
-            .unwrap()
-            .path();
+        let path = index_file(d);
         // A key the index does not know: it survives only if the file is not rewritten.
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, text.replacen('{', "{\"mark\":1,", 1)).unwrap();
