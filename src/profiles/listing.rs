@@ -310,7 +310,7 @@ mod tests {
         std::fs::write(d.profiles.join("a.json"), "{}").unwrap();
         let now = later(10);
         problems(&d, now);
-        let path = index_file(d);
+        let path = index_file(&d);
         // A key the index does not know: it survives only if the file is not rewritten.
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, text.replacen('{', "{\"mark\":1,", 1)).unwrap();
