@@ -570,3 +570,22 @@ fn project_profiles_have_their_own_index_and_are_checked_again_when_changed() {
         "{line}"
     );
 }
+
+/// A profile too large to open is not listed as fine: the list says why, as opening it
+/// does.
+#[test]
+fn a_profile_too_large_to_open_is_listed_as_unreadable() {
+    let sb = Sandbox::new();
+    list_ok(&sb); // the first run makes the profiles dir
+    let big = format!("{{\"notes\": \"{}\"}}", "x".repeat(17 * 1024 * 1024));
+    std::fs::write(sb.profile_path("huge"), big).unwrap();
+    let list = list_ok(&sb);
+    let line = line_of(&list, "huge").unwrap();
+    assert!(
+        line.contains("UNREADABLE") && line.contains("over 16 MiB"),
+        "{line}"
+    );
+    let show = sb.run(&["profiles", "show", "huge"]);
+    assert_eq!(show.code, 1);
+    assert!(show.stderr.contains("over 16 MiB"), "{}", show.stderr);
+}

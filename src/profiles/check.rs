@@ -2,7 +2,7 @@
 //! that listing stays fast.
 
 use super::stamp::Stamp;
-use super::store::strip_position;
+use super::store::{MAX_PROFILE_BYTES, strip_position};
 use std::path::{Path, PathBuf};
 
 /// What checking one file found.
@@ -33,11 +33,18 @@ fn check(path: &Path, buf: &mut Vec<u8>) -> Check {
         // Cheap on an open file (no path to walk), and it is the file actually read.
         let stamp = file.metadata()?;
         // `File::read_to_end` would ask for the size once more (`statx`, `lseek`);
-        // through `Take` it reads straight into the reused buffer: two `read`s.
-        file.take(u64::MAX).read_to_end(buf)?;
+        // through `Take` it reads straight into the reused buffer: two `read`s. A file
+        // too large to load is not read at all.
+        if stamp.len() <= MAX_PROFILE_BYTES {
+            file.take(u64::MAX).read_to_end(buf)?;
+        }
         Ok(stamp)
     });
     match read {
+        Ok(meta) if meta.len() > MAX_PROFILE_BYTES => Check {
+            problem: Some(too_large(meta.len())),
+            stamp: Stamp::of(&meta),
+        },
         Ok(meta) => Check {
             problem: syntax_problem(buf),
             stamp: Stamp::of(&meta),
@@ -47,6 +54,12 @@ fn check(path: &Path, buf: &mut Vec<u8>) -> Check {
             stamp: None,
         },
     }
+}
+
+/// Listed as a problem, so that a profile that `Store::load` would refuse is never
+/// listed as fine.
+fn too_large(len: u64) -> String {
+    format!("{len} bytes; profiles over 16 MiB are refused")
 }
 
 /// The message never quotes the file: parsing into `IgnoredAny` can only fail with
