@@ -7,18 +7,7 @@ use std::time::{Duration, Instant};
 use common::*;
 use serde_json::json;
 use voxtune::api::{MAX_BODY_BYTES, MintError, MintRequest, build_client, mint};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
-
-async fn answering(template: ResponseTemplate) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(TOKEN_PATH))
-        .respond_with(template)
-        .mount(&server)
-        .await;
-    server
-}
+use wiremock::ResponseTemplate;
 
 #[tokio::test]
 async fn validation_422_gives_pointers_messages_and_expected() {
@@ -30,7 +19,7 @@ async fn validation_422_gives_pointers_messages_and_expected() {
          "msg": "Input should be greater than or equal to 1", "input": 0, "ctx": {"ge": 1}},
         {"type": "missing", "loc": ["body", "agent_id"], "msg": "Field required", "input": {}}
     ]});
-    let server = answering(ResponseTemplate::new(422).set_body_json(detail)).await;
+    let server = token_server(ResponseTemplate::new(422).set_body_json(detail)).await;
     let err = mint_at(&env_at(&server.uri()), &sample_body())
         .await
         .unwrap_err();
@@ -66,7 +55,7 @@ async fn validation_422_gives_pointers_messages_and_expected() {
 #[tokio::test]
 async fn unauthorized_names_the_environment_and_detail() {
     for status in [401, 403] {
-        let server = answering(
+        let server = token_server(
             ResponseTemplate::new(status).set_body_json(json!({"detail": "Not authenticated"})),
         )
         .await;
@@ -93,7 +82,8 @@ async fn unauthorized_names_the_environment_and_detail() {
 #[tokio::test]
 async fn not_found_names_the_url() {
     let server =
-        answering(ResponseTemplate::new(404).set_body_json(json!({"detail": "Not Found"}))).await;
+        token_server(ResponseTemplate::new(404).set_body_json(json!({"detail": "Not Found"})))
+            .await;
     let err = mint_at(&env_at(&format!("{}/wrong/", server.uri())), &sample_body())
         .await
         .unwrap_err();
@@ -108,7 +98,8 @@ async fn not_found_names_the_url() {
 #[tokio::test]
 async fn other_4xx_shows_status_and_detail() {
     let server =
-        answering(ResponseTemplate::new(429).set_body_json(json!({"detail": "slow down"}))).await;
+        token_server(ResponseTemplate::new(429).set_body_json(json!({"detail": "slow down"})))
+            .await;
     let err = mint_at(&env_at(&server.uri()), &sample_body())
         .await
         .unwrap_err();
@@ -121,7 +112,7 @@ async fn other_4xx_shows_status_and_detail() {
 #[tokio::test]
 async fn bad_gateway_html_page_becomes_its_first_line() {
     let page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n";
-    let server = answering(ResponseTemplate::new(502).set_body_raw(page, "text/html")).await;
+    let server = token_server(ResponseTemplate::new(502).set_body_raw(page, "text/html")).await;
     let err = mint_at(&env_at(&server.uri()), &sample_body())
         .await
         .unwrap_err();
@@ -135,7 +126,7 @@ async fn bad_gateway_html_page_becomes_its_first_line() {
 #[tokio::test]
 async fn invalid_json_on_200_shows_a_short_snippet() {
     let body = format!("<!doctype html><p>maintenance</p>{}", "z".repeat(300));
-    let server = answering(ResponseTemplate::new(200).set_body_raw(body, "text/html")).await;
+    let server = token_server(ResponseTemplate::new(200).set_body_raw(body, "text/html")).await;
     let err = mint_at(&env_at(&server.uri()), &sample_body())
         .await
         .unwrap_err();
@@ -161,7 +152,8 @@ async fn invalid_json_on_200_shows_a_short_snippet() {
 #[tokio::test]
 async fn too_large_with_content_length() {
     let big = vec![b' '; MAX_BODY_BYTES as usize + 1];
-    let server = answering(ResponseTemplate::new(200).set_body_raw(big, "application/json")).await;
+    let server =
+        token_server(ResponseTemplate::new(200).set_body_raw(big, "application/json")).await;
     let err = mint_at(&env_at(&server.uri()), &sample_body())
         .await
         .unwrap_err();
@@ -175,7 +167,8 @@ async fn too_large_with_content_length() {
 async fn exactly_the_cap_is_accepted() {
     let mut body = b"\"tok\"".to_vec();
     body.resize(MAX_BODY_BYTES as usize, b' ');
-    let server = answering(ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
+    let server =
+        token_server(ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
     let out = mint_at(&env_at(&server.uri()), &sample_body())
         .await
         .unwrap();
@@ -230,7 +223,7 @@ async fn declared_oversize_is_refused_without_waiting_for_the_body() {
 
 #[tokio::test]
 async fn slow_server_times_out_promptly() {
-    let server = answering(
+    let server = token_server(
         ResponseTemplate::new(200)
             .set_body_json(json!("late"))
             .set_delay(Duration::from_secs(5)),
@@ -286,7 +279,7 @@ async fn unknown_host_is_a_dns_error() {
 
 #[tokio::test]
 async fn tls_to_a_plain_http_server_is_a_tls_error() {
-    let server = answering(ResponseTemplate::new(200).set_body_json(json!("t"))).await;
+    let server = token_server(ResponseTemplate::new(200).set_body_json(json!("t"))).await;
     let https = server.uri().replace("http://", "https://");
     let err = mint_at(&env_at(&https), &sample_body()).await.unwrap_err();
     assert!(matches!(err, MintError::Tls { .. }), "{err:?}");
@@ -295,7 +288,7 @@ async fn tls_to_a_plain_http_server_is_a_tls_error() {
 
 #[tokio::test]
 async fn redirect_is_reported_not_followed() {
-    let server = answering(
+    let server = token_server(
         ResponseTemplate::new(307)
             .insert_header("Location", "https://new.example/api/v1/playground/tokens"),
     )

@@ -2,23 +2,14 @@
 //! local server (wiremock).
 
 mod cli_support;
+mod common;
 use cli_support::*;
+use common::token_server;
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const TOKEN_PATH: &str = "/api/v1/playground/tokens";
 const SENTINEL: &str = "sk-SENTINEL-7f3a9c";
-
-async fn token_server(response: ResponseTemplate) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(TOKEN_PATH))
-        .respond_with(response)
-        .mount(&server)
-        .await;
-    server
-}
 
 fn received_bodies(requests: &[wiremock::Request]) -> Vec<Value> {
     requests

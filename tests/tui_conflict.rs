@@ -6,7 +6,7 @@ mod tui_harness;
 
 use serde_json::Value;
 use std::path::Path;
-use tui_harness::{Spawn, Tui};
+use tui_harness::Tui;
 
 fn read(dir: &Path, name: &str) -> Value {
     serde_json::from_slice(&std::fs::read(dir.join(format!("profiles/{name}.json"))).unwrap())
@@ -16,8 +16,7 @@ fn read(dir: &Path, name: &str) -> Value {
 /// Starts the editor, changes Speed (medium → fast), then rewrites the file behind
 /// its back with another platform.
 fn edited_then_changed_on_disk(dir: &Path) -> Tui {
-    let mut tui = Tui::spawn(Spawn::new(dir));
-    tui.wait_for("1 Agent");
+    let mut tui = Tui::start(dir);
     tui.bump_tts_speed();
     let mut theirs = read(dir, "default");
     theirs["platform"] = Value::from("theirs");

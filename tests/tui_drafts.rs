@@ -39,17 +39,22 @@ fn kill(tui: &Tui, signal: &str) {
     assert!(sent.success());
 }
 
+/// Speed edited, its draft written (debounced, with no key pressed), then SIGKILL.
+/// Returns the profile as it was before the edit.
+fn edit_then_sigkill(dir: &std::path::Path) -> Value {
+    let mut tui = Tui::start(dir);
+    let before = profile(dir, "default");
+    tui.bump_tts_speed();
+    wait_for_file(&draft_path(dir, "default"));
+    kill(&tui, "KILL");
+    tui.wait_exit();
+    before
+}
+
 #[test]
 fn an_edit_survives_sigkill_and_is_offered_back_on_the_next_start() {
     let dir = tempfile::tempdir().unwrap();
-    let mut tui = Tui::spawn(Spawn::new(dir.path()));
-    tui.wait_for("1 Agent");
-    let before = profile(dir.path(), "default");
-    tui.bump_tts_speed();
-    // The draft is written shortly after the edit (debounced), with no key pressed.
-    wait_for_file(&draft_path(dir.path(), "default"));
-    kill(&tui, "KILL");
-    tui.wait_exit();
+    let before = edit_then_sigkill(dir.path());
     assert_eq!(
         profile(dir.path(), "default"),
         before,
@@ -82,8 +87,7 @@ fn an_edit_survives_sigkill_and_is_offered_back_on_the_next_start() {
     assert!(tui.wait_exit().success());
 
     // Nothing left to offer.
-    let mut tui = Tui::spawn(Spawn::new(dir.path()));
-    tui.wait_for("1 Agent");
+    let mut tui = Tui::start(dir.path());
     std::thread::sleep(Duration::from_millis(300));
     assert!(!tui.screen().contains("Restore unsaved edits?"));
     tui.key("q");
@@ -93,13 +97,7 @@ fn an_edit_survives_sigkill_and_is_offered_back_on_the_next_start() {
 #[test]
 fn discarding_the_offer_removes_the_draft_and_keeps_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let mut tui = Tui::spawn(Spawn::new(dir.path()));
-    tui.wait_for("1 Agent");
-    let before = profile(dir.path(), "default");
-    tui.bump_tts_speed();
-    wait_for_file(&draft_path(dir.path(), "default"));
-    kill(&tui, "KILL");
-    tui.wait_exit();
+    let before = edit_then_sigkill(dir.path());
 
     let mut tui = Tui::spawn(Spawn::new(dir.path()));
     tui.wait_for("Restore unsaved edits?");
@@ -147,15 +145,8 @@ fn a_signal_flushes_an_edit_the_timer_has_not_written_yet() {
 #[test]
 fn text_typed_in_the_prompt_editor_survives_a_kill() {
     let dir = tempfile::tempdir().unwrap();
-    let mut tui = Tui::spawn(Spawn::new(dir.path()));
-    tui.wait_for("1 Agent");
-    tui.key("4");
-    for _ in 0..6 {
-        tui.key("down");
-    }
-    tui.wait_for("Instructions that set");
-    tui.key("enter");
-    tui.wait_for("╭ System prompt");
+    let mut tui = Tui::start(dir.path());
+    tui.open_prompt_editor();
     tui.send("ZEBRA-CROSSING");
     tui.wait_for("ZEBRA-CROSSING");
     wait_for_file(&draft_path(dir.path(), "default"));
@@ -186,8 +177,7 @@ fn a_draft_holding_a_literal_secret_is_private_and_never_shown() {
     const SENTINEL: &str = "sk-DRAFT-SENTINEL-7f3a";
     let dir = tempfile::tempdir().unwrap();
     // Start once so the default profile exists, then give it a literal key.
-    let mut tui = Tui::spawn(Spawn::new(dir.path()));
-    tui.wait_for("1 Agent");
+    let mut tui = Tui::start(dir.path());
     tui.key("q");
     assert!(tui.wait_exit().success());
     let path = dir.path().join("profiles/default.json");

@@ -119,8 +119,7 @@ async fn edit_save_mint_copy_quit() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn quitting_with_unsaved_changes_asks_first() {
     let dir = tempfile::tempdir().unwrap();
-    let mut tui = Tui::spawn(Spawn::new(dir.path()));
-    tui.wait_for("1 Agent");
+    let mut tui = Tui::start(dir.path());
     tui.key("3");
     tui.wait_for("Detect language");
     for _ in 0..5 {
@@ -183,13 +182,8 @@ async fn a_server_422_marks_the_field_and_an_error_names_the_url() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pasted_mebibyte_lands_in_the_prompt_editor() {
     let dir = tempfile::tempdir().unwrap();
-    let mut tui = Tui::spawn(Spawn::new(dir.path()));
-    tui.wait_for("1 Agent");
-    tui.key("4");
-    for _ in 0..6 {
-        tui.key("down");
-    }
-    tui.wait_for("Instructions that set");
+    let mut tui = Tui::start(dir.path());
+    tui.focus_system_prompt();
     let line = "Answer in one short sentence; never quit.\n";
     let text = line.repeat((1 << 20) / line.len() + 1);
     tui.paste(&text);
@@ -215,8 +209,7 @@ async fn a_pasted_mebibyte_lands_in_the_prompt_editor() {
 fn sigterm_sighup_and_sigint_restore_the_terminal() {
     for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
         let dir = tempfile::tempdir().unwrap();
-        let mut tui = Tui::spawn(Spawn::new(dir.path()));
-        tui.wait_for("1 Agent");
+        let mut tui = Tui::start(dir.path());
         let pid = tui.pid().expect("a pid").to_string();
         let sent = std::process::Command::new("kill")
             .args([format!("-{signal}").as_str(), &pid])
@@ -232,8 +225,7 @@ fn sigterm_sighup_and_sigint_restore_the_terminal() {
 #[test]
 fn idle_means_no_cpu_and_no_output() {
     let dir = tempfile::tempdir().unwrap();
-    let mut tui = Tui::spawn(Spawn::new(dir.path()));
-    tui.wait_for("1 Agent");
+    let mut tui = Tui::start(dir.path());
     std::thread::sleep(std::time::Duration::from_millis(300));
     let (bytes, ticks) = (tui.raw_len(), tui.cpu_ticks());
     std::thread::sleep(std::time::Duration::from_secs(1));
@@ -252,8 +244,7 @@ fn idle_means_no_cpu_and_no_output() {
 #[test]
 fn the_mouse_picks_tabs_and_fields_and_scrolls_lists() {
     let dir = tempfile::tempdir().unwrap();
-    let mut tui = Tui::spawn(Spawn::new(dir.path()));
-    tui.wait_for("1 Agent");
+    let mut tui = Tui::start(dir.path());
     let (col, row) = tui.find_on_screen("5 VAD").unwrap();
     tui.click(col + 2, row);
     tui.wait_for("Activation threshold");

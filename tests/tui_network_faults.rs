@@ -4,17 +4,17 @@
 //! shown in words, and the profile file does not change. Every server listens on
 //! loopback only and gives up on its own after a bounded time.
 
+mod common;
 mod tui_harness;
 
+use common::token_server;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::time::{Duration, Instant};
-use tui_harness::{Spawn, Tui};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use tui_harness::Tui;
+use wiremock::ResponseTemplate;
 
-const TOKEN_PATH: &str = "/api/v1/playground/tokens";
 /// No test server lives longer than this.
 const SERVER_LIFE: Duration = Duration::from_secs(40);
 
@@ -91,16 +91,6 @@ fn drip(mut stream: TcpStream, start: Instant) {
     }
 }
 
-async fn mock(response: ResponseTemplate) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(TOKEN_PATH))
-        .respond_with(response)
-        .mount(&server)
-        .await;
-    server
-}
-
 enum Outcome<'a> {
     /// The user presses Esc while waiting.
     Cancel,
@@ -113,8 +103,7 @@ enum Outcome<'a> {
 fn mint_through_fault(name: &str, base_url: &str, timeout_s: f64, outcome: Outcome<'_>) {
     let dir = tempfile::tempdir().unwrap();
     write_settings(dir.path(), base_url, timeout_s);
-    let mut tui = Tui::spawn(Spawn::new(dir.path()));
-    tui.wait_for("1 Agent");
+    let mut tui = Tui::start(dir.path());
     let profile = dir.path().join("profiles/default.json");
     let before = std::fs::read(&profile).unwrap();
 
@@ -189,7 +178,7 @@ fn slow(response: ResponseTemplate) -> ResponseTemplate {
 async fn a_500_with_html_is_shown_in_words() {
     let html = "<!DOCTYPE html>\n<html><head><title>500 Internal Server Error</title></head>\
                 <body><h1>Internal Server Error</h1><p>The server blew up.</p></body></html>";
-    let server = mock(slow(
+    let server = token_server(slow(
         ResponseTemplate::new(500).set_body_raw(html, "text/html"),
     ))
     .await;
@@ -203,7 +192,7 @@ async fn a_500_with_html_is_shown_in_words() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_401_says_not_authorized_and_where_to_fix_it() {
-    let server = mock(slow(
+    let server = token_server(slow(
         ResponseTemplate::new(401).set_body_json(serde_json::json!({"detail": "bad token"})),
     ))
     .await;
@@ -217,7 +206,7 @@ async fn a_401_says_not_authorized_and_where_to_fix_it() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invalid_json_is_shown_in_words() {
-    let server = mock(slow(
+    let server = token_server(slow(
         ResponseTemplate::new(200).set_body_raw("{\"token\": \"abc", "application/json"),
     ))
     .await;
@@ -232,7 +221,7 @@ async fn invalid_json_is_shown_in_words() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_body_over_4_mib_is_refused_in_words() {
     let big = format!("{{\"token\": \"{}\"}}", "x".repeat(5 << 20));
-    let server = mock(slow(
+    let server = token_server(slow(
         ResponseTemplate::new(200).set_body_raw(big, "application/json"),
     ))
     .await;
@@ -246,14 +235,13 @@ async fn a_body_over_4_mib_is_refused_in_words() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slow_success_still_lands_after_keys_pressed_while_waiting() {
-    let server = mock(slow(
+    let server = token_server(slow(
         ResponseTemplate::new(200).set_body_json(serde_json::json!({"token": "tok-slow-1"})),
     ))
     .await;
     let dir = tempfile::tempdir().unwrap();
     write_settings(dir.path(), &server.uri(), 10.0);
-    let mut tui = Tui::spawn(Spawn::new(dir.path()));
-    tui.wait_for("1 Agent");
+    let mut tui = Tui::start(dir.path());
     tui.key("ctrl-t");
     tui.wait_for("Esc cancels");
     tui.key("3");

@@ -95,13 +95,7 @@ pub fn keys_to_frame(tui: &mut Tui, keys: &[&str], runs: usize) -> Summary {
 
 /// Moves to the LLM tab's system prompt and opens its editor.
 pub fn open_prompt_editor(tui: &mut Tui) {
-    tui.key("4");
-    for _ in 0..6 {
-        tui.key("down");
-    }
-    tui.wait_for("Instructions that set");
-    tui.key("enter");
-    tui.wait_for("╭ System prompt");
+    tui.open_prompt_editor();
     settled(tui);
 }
 

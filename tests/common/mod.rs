@@ -13,6 +13,18 @@ use voxtune::settings::Environment;
 
 pub const TOKEN_PATH: &str = "/api/v1/playground/tokens";
 
+/// A real local server answering every POST to the token endpoint with `response`.
+pub async fn token_server(response: wiremock::ResponseTemplate) -> wiremock::MockServer {
+    use wiremock::matchers::{method, path};
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(response)
+        .mount(&server)
+        .await;
+    server
+}
+
 pub fn env_at(base_url: &str) -> Environment {
     Environment::new("dev", base_url)
 }

@@ -328,8 +328,32 @@ impl Tui {
     }
 }
 
-/// A shared scene: on the TTS tab, Speed one step up (medium → fast), unsaved.
+/// Shared scenes, so that every test and the benchmarks walk the form the same way.
 impl Tui {
+    /// Started on `config_dir`, with the form on screen.
+    pub fn start(config_dir: &Path) -> Tui {
+        let tui = Tui::spawn(Spawn::new(config_dir));
+        tui.wait_for("1 Agent");
+        tui
+    }
+
+    /// On the LLM tab, the system prompt focused.
+    pub fn focus_system_prompt(&mut self) {
+        self.key("4");
+        for _ in 0..6 {
+            self.key("down");
+        }
+        self.wait_for("Instructions that set");
+    }
+
+    /// The system prompt's editor open.
+    pub fn open_prompt_editor(&mut self) {
+        self.focus_system_prompt();
+        self.key("enter");
+        self.wait_for("╭ System prompt");
+    }
+
+    /// On the TTS tab, Speed one step up (medium → fast), unsaved.
     pub fn bump_tts_speed(&mut self) {
         self.key("2");
         self.wait_for("‹ medium ›");

@@ -17,15 +17,21 @@ fn drafts(h: &Harness) -> DraftStore {
     DraftStore::new(&h.app.paths.data)
 }
 
+/// A harness whose drafts are kept in step, as the event loop does, after its first look.
+fn watched() -> (Harness, DraftSync) {
+    let h = Harness::new();
+    let mut sync = DraftSync::new(&h.app.paths.data);
+    sync.observe(&h.app);
+    (h, sync)
+}
+
 fn draft_of(h: &Harness) -> Option<Draft> {
     drafts(h).load(&h.app.profile.name).unwrap()
 }
 
 #[test]
 fn an_edit_arms_one_timer_and_the_flush_writes_it() {
-    let mut h = Harness::new();
-    let mut sync = DraftSync::new(&h.app.paths.data);
-    sync.observe(&h.app);
+    let (mut h, mut sync) = watched();
     assert_eq!(sync.deadline(), None, "nothing pending: no timer");
     h.focus(SPEED);
     sync.observe(&h.app);
@@ -43,9 +49,7 @@ fn an_edit_arms_one_timer_and_the_flush_writes_it() {
 #[test]
 fn saving_discarding_and_undoing_remove_the_draft() {
     // Save.
-    let mut h = Harness::new();
-    let mut sync = DraftSync::new(&h.app.paths.data);
-    sync.observe(&h.app);
+    let (mut h, mut sync) = watched();
     h.focus(SPEED);
     h.key(KeyCode::Right);
     sync.observe(&h.app);
@@ -67,9 +71,7 @@ fn saving_discarding_and_undoing_remove_the_draft() {
     assert!(draft_of(&h).is_none(), "discarded: draft removed");
 
     // Undo back to the file, before the timer fired: nothing is written later either.
-    let mut h = Harness::new();
-    let mut sync = DraftSync::new(&h.app.paths.data);
-    sync.observe(&h.app);
+    let (mut h, mut sync) = watched();
     h.focus(SPEED);
     h.key(KeyCode::Right);
     sync.observe(&h.app);
@@ -82,9 +84,7 @@ fn saving_discarding_and_undoing_remove_the_draft() {
 
 #[test]
 fn text_being_typed_is_in_the_draft_before_it_is_applied() {
-    let mut h = Harness::new();
-    let mut sync = DraftSync::new(&h.app.paths.data);
-    sync.observe(&h.app);
+    let (mut h, mut sync) = watched();
     h.focus(PROMPT);
     h.key(KeyCode::Enter);
     assert!(h.app.editor.is_some());
@@ -100,9 +100,7 @@ fn text_being_typed_is_in_the_draft_before_it_is_applied() {
 
 #[test]
 fn the_prompt_editor_is_observed_key_by_key_without_losing_a_change() {
-    let mut h = Harness::new();
-    let mut sync = DraftSync::new(&h.app.paths.data);
-    sync.observe(&h.app);
+    let (mut h, mut sync) = watched();
     h.focus(PROMPT);
     h.key(KeyCode::Enter);
     // A cursor move over the document's own text is not an edit.
@@ -154,9 +152,7 @@ fn the_prompt_editor_is_observed_key_by_key_without_losing_a_change() {
 
 #[test]
 fn leaving_the_editor_with_esc_keeps_the_draft_current() {
-    let mut h = Harness::new();
-    let mut sync = DraftSync::new(&h.app.paths.data);
-    sync.observe(&h.app);
+    let (mut h, mut sync) = watched();
     h.focus(PROMPT);
     h.key(KeyCode::Enter);
     h.chars("X");
